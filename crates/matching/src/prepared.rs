@@ -1,0 +1,116 @@
+//! A record with every field normalised once, so that scoring a pair does
+//! no Unicode work and (almost) no allocation.
+
+use crate::normalize::{
+    fold_name, name_tokens, normalize_country, normalize_phone, phone_digits, phonetic,
+};
+use crate::record::{BirthDate, PersonRecord};
+
+/// Calling code assumed for phones written without one (the app serves
+/// organisations in the United States first).
+pub const DEFAULT_CALLING_CODE: &str = "1";
+
+/// How many trailing digits identify a phone across formats and carriers.
+pub const PHONE_TAIL_DIGITS: usize = 7;
+
+#[derive(Debug, Clone, Default)]
+pub struct PreparedName {
+    pub tokens: Vec<String>,
+    pub sorted_tokens: Vec<String>,
+    pub phonetic: Vec<String>,
+    /// All folded tokens run together, particles included: "De la Cruz" and
+    /// "Delacruz", "Abd al-Rahman" and "Abdulrahman" meet here.
+    pub joined: String,
+    pub joined_phonetic: String,
+}
+
+impl PreparedName {
+    pub fn new(raw: &str) -> Self {
+        let tokens = name_tokens(raw);
+        let mut sorted_tokens = tokens.clone();
+        sorted_tokens.sort();
+        let phonetic = tokens.iter().map(|t| phonetic(t)).collect();
+        let joined: String = fold_name(raw).split(' ').collect();
+        let joined_phonetic = phonetic_of(&joined);
+        PreparedName {
+            tokens,
+            sorted_tokens,
+            phonetic,
+            joined,
+            joined_phonetic,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+fn phonetic_of(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        phonetic(s)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PreparedRecord {
+    pub id: i64,
+    pub given: PreparedName,
+    pub family: PreparedName,
+    pub dob: Option<BirthDate>,
+    /// E.164 where possible, otherwise the bare digits.
+    pub phones: Vec<String>,
+    pub country: Option<String>,
+    pub household: Vec<PreparedName>,
+    /// Upper-case alphanumerics only ("A-123 456 789" → "A123456789").
+    pub other_ids: Vec<String>,
+}
+
+impl PreparedRecord {
+    pub fn new(r: &PersonRecord) -> Self {
+        let phones = r
+            .phones
+            .iter()
+            .filter_map(|p| {
+                normalize_phone(p, DEFAULT_CALLING_CODE).or_else(|| {
+                    let d = phone_digits(p);
+                    (d.len() >= PHONE_TAIL_DIGITS).then_some(d)
+                })
+            })
+            .collect();
+        let other_ids = r
+            .other_ids
+            .iter()
+            .map(|s| {
+                s.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_uppercase())
+                    .collect::<String>()
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        PreparedRecord {
+            id: r.id,
+            given: PreparedName::new(&r.given_names),
+            family: PreparedName::new(&r.family_names),
+            dob: r.dob,
+            phones,
+            country: r.country.as_deref().and_then(normalize_country),
+            household: r
+                .household_names
+                .iter()
+                .map(|n| PreparedName::new(n))
+                .filter(|n| !n.is_empty())
+                .collect(),
+            other_ids,
+        }
+    }
+}
+
+/// The last `PHONE_TAIL_DIGITS` digits of a normalised phone.
+pub fn phone_tail(p: &str) -> &str {
+    let digits = p.trim_start_matches('+');
+    &digits[digits.len().saturating_sub(PHONE_TAIL_DIGITS)..]
+}

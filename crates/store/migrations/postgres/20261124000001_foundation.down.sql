@@ -1,0 +1,18 @@
+DROP TABLE settings;
+DROP TRIGGER audit_log_no_change ON audit_log;
+DROP FUNCTION audit_log_append_only();
+DROP TABLE audit_heads;
+DROP TABLE audit_log;
+DROP TABLE notes;
+DROP TABLE case_events;
+DROP TABLE cases;
+DROP TABLE contacts;
+DROP TABLE clients;
+DROP TABLE households;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE sites;
+DROP TABLE programs;
+DROP TABLE organizations;
+DROP TABLE consortia;

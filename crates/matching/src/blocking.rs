@@ -6,7 +6,7 @@ use crate::prepared::{phone_tail, DEFAULT_CALLING_CODE, PHONE_TAIL_DIGITS};
 use crate::record::PersonRecord;
 
 /// Name tokens used for keys (family first). More would bloat the index.
-const MAX_NAME_KEYS: usize = 4;
+const MAX_NAME_KEYS: usize = 3;
 /// Hard cap on keys per record (index size).
 pub const MAX_KEYS: usize = 8;
 /// Phones used for keys.
@@ -15,10 +15,10 @@ const MAX_PHONE_KEYS: usize = 2;
 const PHONETIC_KEY_LEN: usize = 6;
 
 /// At most [`MAX_KEYS`] short keys, in priority order:
-/// - `n:{phonetic}:{birth year}` for each name token, given and family alike
-///   (survives dropped second surnames and given/family swaps);
-///   without a birth date, `nn:{phonetic}:{phonetic}` for the first given and
-///   first family token, sorted (swap-proof);
+/// - `n:{phonetic}:{birth year}` for up to 3 name tokens, given and family
+///   alike (survives dropped second surnames and given/family swaps);
+/// - `nn:{phonetic}:{phonetic}` for the first given and first family token,
+///   sorted (swap-proof, survives date errors);
 /// - `g:{phonetic first given}:{MMDD}` (survives wrong or ±1 year);
 /// - `d:{YYYYMMDD}` (survives badly misspelled names);
 /// - `i:{id}` for the first other identifier (A-number, passport...);
@@ -33,8 +33,8 @@ pub fn blocking_keys(r: &PersonRecord) -> Vec<String> {
             keys.push(k);
         }
     };
-    match r.dob {
-        Some(d) => {
+    if let Some(d) = r.dob {
+        {
             let mut codes: Vec<String> = Vec::new();
             for c in family.iter().chain(&given).map(code) {
                 if !c.is_empty() && !codes.contains(&c) && codes.len() < MAX_NAME_KEYS {
@@ -44,22 +44,24 @@ pub fn blocking_keys(r: &PersonRecord) -> Vec<String> {
             for c in codes {
                 push(format!("n:{c}:{}", d.year));
             }
-            if let (Some(g), Some((m, day))) = (given.first(), d.month_day()) {
-                push(format!("g:{}:{m:02}{day:02}", code(g)));
-            }
-            if let Some((m, day)) = d.month_day() {
+            // 1 January is the usual placeholder for an unknown date: as a
+            // key it would only gather unrelated people.
+            if let Some((m, day)) = d.month_day().filter(|md| *md != (1, 1)) {
+                if let Some(g) = given.first() {
+                    push(format!("g:{}:{m:02}{day:02}", code(g)));
+                }
                 push(format!("d:{:04}{m:02}{day:02}", d.year));
             }
         }
-        None => {
-            if let (Some(g), Some(f)) = (given.first(), family.first()) {
-                let (mut a, mut b) = (code(g), code(f));
-                if a > b {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                push(format!("nn:{a}:{b}"));
-            }
+    }
+    // Name pair without the year: survives any date error. Very common
+    // pairs form oversize blocks, which `scan` skips.
+    if let (Some(g), Some(f)) = (given.first(), family.first()) {
+        let (mut a, mut b) = (code(g), code(f));
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
         }
+        push(format!("nn:{a}:{b}"));
     }
     if let Some(id) = r.other_ids.iter().find_map(|i| id_key(i)) {
         push(format!("i:{id}"));

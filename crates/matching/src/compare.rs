@@ -1,7 +1,7 @@
 //! Scoring a pair of records and explaining the score.
 
 use crate::fields::{ComparisonVector, Field, FieldComparison, Level};
-use crate::levels::compare_prepared;
+use crate::levels::{compare_prepared, name_level};
 use crate::prepared::PreparedRecord;
 use crate::record::PersonRecord;
 use crate::weights::Weights;
@@ -31,10 +31,15 @@ pub fn compare(a: &PersonRecord, b: &PersonRecord, w: &Weights) -> MatchResult {
     let (v, [given_sim, family_sim]) =
         compare_prepared(&PreparedRecord::new(a), &PreparedRecord::new(b));
     let transposed = v.level(Field::GivenName) == Level::Transposed;
+    // Which cross pairing was the stronger one (reported as the given name).
+    let family_first = transposed && {
+        let (pa, pb) = (PreparedRecord::new(a), PreparedRecord::new(b));
+        name_level(&pa.family, &pb.given).0 < name_level(&pa.given, &pb.family).0
+    };
     let fields: Vec<FieldComparison> = Field::ALL
         .iter()
         .map(|&field| {
-            let (left, right) = display_values(field, a, b, transposed);
+            let (left, right) = display_values(field, a, b, transposed, family_first);
             FieldComparison {
                 field,
                 level: v.level(field),
@@ -64,12 +69,19 @@ fn display_values(
     a: &PersonRecord,
     b: &PersonRecord,
     transposed: bool,
+    family_first: bool,
 ) -> (String, String) {
     let trim = |s: &str| s.trim().to_string();
     let list = |v: &[String]| v.join("; ");
     match field {
-        Field::GivenName if transposed => (trim(&a.given_names), trim(&b.family_names)),
-        Field::FamilyName if transposed => (trim(&a.family_names), trim(&b.given_names)),
+        Field::GivenName | Field::FamilyName if transposed => {
+            let given_slot = (field == Field::GivenName) != family_first;
+            if given_slot {
+                (trim(&a.given_names), trim(&b.family_names))
+            } else {
+                (trim(&a.family_names), trim(&b.given_names))
+            }
+        }
         Field::GivenName => (trim(&a.given_names), trim(&b.given_names)),
         Field::FamilyName => (trim(&a.family_names), trim(&b.family_names)),
         Field::BirthDate => (
@@ -83,6 +95,10 @@ fn display_values(
         ),
         Field::Household => (list(&a.household_names), list(&b.household_names)),
         Field::OtherId => (list(&a.other_ids), list(&b.other_ids)),
+        Field::Address => (
+            a.address.clone().unwrap_or_default(),
+            b.address.clone().unwrap_or_default(),
+        ),
     }
 }
 
@@ -149,6 +165,12 @@ fn explain_field(f: &FieldComparison) -> Option<String> {
             Level::Exact => "same identification number".to_string(),
             Level::Similar => "identification number differs by one character".to_string(),
             _ => "different identification numbers".to_string(),
+        },
+        (Field::Address, level) => match level {
+            Level::Exact => "same address".to_string(),
+            Level::Similar => format!("similar address: '{l}' ~ '{r}'"),
+            Level::TokenOverlap => format!("address partly in common: '{l}' ~ '{r}'"),
+            _ => "different address".to_string(),
         },
     };
     Some(text)

@@ -12,6 +12,7 @@ pub enum Field {
     Country,
     Household,
     OtherId,
+    Address,
 }
 
 impl Field {
@@ -23,6 +24,7 @@ impl Field {
         Field::Country,
         Field::Household,
         Field::OtherId,
+        Field::Address,
     ];
 
     /// The agreement levels this field can produce (besides `Missing`).
@@ -43,6 +45,7 @@ impl Field {
             Field::Phone => &[Exact, LastDigits, Disagree],
             Field::Country => &[Exact, Disagree],
             Field::Household | Field::OtherId => &[Exact, Similar, Disagree],
+            Field::Address => &[Exact, Similar, TokenOverlap, Disagree],
         }
     }
 
@@ -51,7 +54,7 @@ impl Field {
     }
 }
 
-pub const N_FIELDS: usize = 7;
+pub const N_FIELDS: usize = 8;
 pub const N_LEVELS: usize = 10;
 
 /// How two values of one field agree. Levels are discrete so that weights
@@ -63,7 +66,8 @@ pub enum Level {
     Exact,
     /// Given/family names swapped, or day/month swapped in the birth date.
     Transposed,
-    /// One name's tokens are all contained in the other's ("Hernández López" ⊇ "Hernández").
+    /// One name's tokens are all contained in the other's ("Hernández López" ⊇ "Hernández");
+    /// for addresses, at least half the words in common.
     TokenOverlap,
     /// Close spelling (Jaro–Winkler ≥ 0.9), a one-character typo in a date or id,
     /// or a similar household member name.

@@ -25,16 +25,33 @@ pub fn name_level(a: &PreparedName, b: &PreparedName) -> (Level, f64) {
     if sim >= SIMILAR_NAME {
         return (Level::Similar, sim);
     }
-    let (short, long) = if a.phonetic.len() <= b.phonetic.len() {
-        (&a.phonetic, &b.phonetic)
-    } else {
-        (&b.phonetic, &a.phonetic)
-    };
-    let all_sound_alike = short.iter().all(|p| long.contains(p));
+    // Every token of the shorter name sounds like one of the longer's
+    // (both directions when equally long, for symmetry).
+    let sounds_within =
+        |x: &[String], y: &[String]| x.len() <= y.len() && x.iter().all(|p| y.contains(p));
+    let all_sound_alike =
+        sounds_within(&a.phonetic, &b.phonetic) || sounds_within(&b.phonetic, &a.phonetic);
     if all_sound_alike || a.joined_phonetic == b.joined_phonetic {
         return (Level::Phonetic, sim);
     }
     (Level::Disagree, sim)
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn shared_sorted(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Multiset inclusion of sorted token lists.
@@ -53,19 +70,41 @@ fn strength(l: Level) -> u8 {
     }
 }
 
-/// Given and family name levels, detecting a given/family swap.
+/// Given and family name levels, detecting names entered in the other
+/// field: a full swap ("Rahimi Ahmad") or one name moved across
+/// ("Barnaby Reid" vs "Siggins Barnaby"). A name matched across fields
+/// gets `Transposed`; the other keeps the level of its cross comparison.
 pub fn names_levels(a: &PreparedRecord, b: &PreparedRecord) -> [(Level, f64); 2] {
     let given = name_level(&a.given, &b.given);
     let family = name_level(&a.family, &b.family);
-    if given.0 == Level::Exact && family.0 == Level::Exact {
+    // A swap only needs checking when the straight reading is weak.
+    if strength(given.0) >= 3 && strength(family.0) >= 3 {
         return [given, family];
     }
     let g_as_f = name_level(&a.given, &b.family);
     let f_as_g = name_level(&a.family, &b.given);
-    let swapped = strength(g_as_f.0).min(strength(f_as_g.0)) >= 3
-        && strength(g_as_f.0) + strength(f_as_g.0) > strength(given.0) + strength(family.0);
-    if swapped {
-        [(Level::Transposed, g_as_f.1), (Level::Transposed, f_as_g.1)]
+    let (sg, sf) = (strength(g_as_f.0), strength(f_as_g.0));
+    // A single name seen across fields must agree exactly: Afghan surnames
+    // are often derived from given names ("Ahmad" / "Ahmadi"), so a merely
+    // similar cross match is common between different people.
+    let full_swap = sg.min(sf) >= 3;
+    let partial = sg.max(sf) >= 4;
+    if (full_swap || partial) && sg + sf > strength(given.0) + strength(family.0) {
+        let cross = |(level, sim): (Level, f64)| {
+            if strength(level) >= 3 {
+                (Level::Transposed, sim)
+            } else {
+                (level, sim)
+            }
+        };
+        // Stronger cross match reported as the given name, so that the
+        // result does not depend on which record is `a` (symmetry).
+        let (x, y) = (cross(g_as_f), cross(f_as_g));
+        if (strength(x.0), x.0) >= (strength(y.0), y.0) {
+            [x, y]
+        } else {
+            [y, x]
+        }
     } else {
         [given, family]
     }
@@ -130,7 +169,8 @@ pub fn country_level(a: Option<&str>, b: Option<&str>) -> Level {
 }
 
 /// Exact if any household member has the same name, Similar if any is a
-/// close variant.
+/// close variant (compared as whole names: cheap, and order rarely varies
+/// within one family's records).
 pub fn household_level(a: &[PreparedName], b: &[PreparedName]) -> Level {
     if a.is_empty() || b.is_empty() {
         return Level::Missing;
@@ -138,10 +178,11 @@ pub fn household_level(a: &[PreparedName], b: &[PreparedName]) -> Level {
     let mut best = Level::Disagree;
     for x in a {
         for y in b {
-            match name_level(x, y).0 {
-                Level::Exact => return Level::Exact,
-                Level::Similar | Level::TokenOverlap => best = Level::Similar,
-                _ => {}
+            if x.sorted_tokens == y.sorted_tokens {
+                return Level::Exact;
+            }
+            if jaro_winkler(&x.joined, &y.joined) >= SIMILAR_NAME {
+                best = Level::Similar;
             }
         }
     }
@@ -161,6 +202,26 @@ pub fn other_id_level(a: &[String], b: &[String]) -> Level {
     }
 }
 
+/// Exact (same words), Similar (fuzzy word match ≥ 0.9), TokenOverlap (at
+/// least half the shorter address's words shared), Disagree.
+pub fn address_level(a: &[String], b: &[String]) -> Level {
+    if a.is_empty() || b.is_empty() {
+        return Level::Missing;
+    }
+    if a == b {
+        return Level::Exact;
+    }
+    if token_set_similarity(a, b) >= SIMILAR_NAME {
+        return Level::Similar;
+    }
+    let shared = shared_sorted(a, b);
+    if 2 * shared >= a.len().min(b.len()) {
+        Level::TokenOverlap
+    } else {
+        Level::Disagree
+    }
+}
+
 /// All field levels plus the name similarities (given, family).
 pub fn compare_prepared(a: &PreparedRecord, b: &PreparedRecord) -> (ComparisonVector, [f64; 2]) {
     let [given, family] = names_levels(a, b);
@@ -172,6 +233,7 @@ pub fn compare_prepared(a: &PreparedRecord, b: &PreparedRecord) -> (ComparisonVe
     levels[Field::Country.index()] = country_level(a.country.as_deref(), b.country.as_deref());
     levels[Field::Household.index()] = household_level(&a.household, &b.household);
     levels[Field::OtherId.index()] = other_id_level(&a.other_ids, &b.other_ids);
+    levels[Field::Address.index()] = address_level(&a.address, &b.address);
     (ComparisonVector { levels }, [given.1, family.1])
 }
 

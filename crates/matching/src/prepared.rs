@@ -66,6 +66,8 @@ pub struct PreparedRecord {
     pub household: Vec<PreparedName>,
     /// Upper-case alphanumerics only ("A-123 456 789" → "A123456789").
     pub other_ids: Vec<String>,
+    /// Folded address words, sorted.
+    pub address: Vec<String>,
 }
 
 impl PreparedRecord {
@@ -105,6 +107,19 @@ impl PreparedRecord {
                 .filter(|n| !n.is_empty())
                 .collect(),
             other_ids,
+            address: {
+                let mut words: Vec<String> = r
+                    .address
+                    .as_deref()
+                    .map(fold_name)
+                    .unwrap_or_default()
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                words.sort();
+                words
+            },
         }
     }
 }

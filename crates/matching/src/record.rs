@@ -18,6 +18,9 @@ pub struct PersonRecord {
     /// Other identifiers (A-number, passport, national id...). Compared as
     /// exact / one-typo / different. Empty when unknown.
     pub other_ids: Vec<String>,
+    /// Current address as free text (street, town, postcode...). Weak
+    /// evidence on its own: shelters house many unrelated people.
+    pub address: Option<String>,
 }
 
 /// A possibly partial date of birth. Month and day are often unknown for

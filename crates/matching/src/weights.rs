@@ -65,6 +65,9 @@ fn sanitize(p: f64) -> f64 {
     }
 }
 
+/// (level, m, u) rows of one field's default table.
+type LevelTable = &'static [(Level, f64, f64)];
+
 impl Default for Weights {
     /// Hand-set starting values from typical caseload data: names and exact
     /// birth dates are strong evidence, country is weak, phones change often
@@ -78,7 +81,7 @@ impl Default for Weights {
             m: [[MIN_PROB; N_LEVELS]; N_FIELDS],
             u: [[MIN_PROB; N_LEVELS]; N_FIELDS],
         };
-        let table: &[(Field, &[(Level, f64, f64)])] = &[
+        let table: &[(Field, LevelTable)] = &[
             (
                 GivenName,
                 &[
@@ -104,12 +107,12 @@ impl Default for Weights {
             (
                 BirthDate,
                 &[
-                    (Exact, 0.75, 0.003),
+                    (Exact, 0.80, 0.003),
                     (Transposed, 0.02, 0.0002),
                     (WithinOneYear, 0.04, 0.003),
                     (Similar, 0.06, 0.01),
                     (YearOnly, 0.05, 0.05),
-                    (Disagree, 0.08, 0.9338),
+                    (Disagree, 0.03, 0.9338),
                 ],
             ),
             (
@@ -135,6 +138,15 @@ impl Default for Weights {
                     (Exact, 0.85, 0.0001),
                     (Similar, 0.08, 0.0005),
                     (Disagree, 0.07, 0.9994),
+                ],
+            ),
+            (
+                Address,
+                &[
+                    (Exact, 0.45, 0.0005),
+                    (Similar, 0.30, 0.002),
+                    (TokenOverlap, 0.10, 0.03),
+                    (Disagree, 0.15, 0.9675),
                 ],
             ),
         ];

@@ -261,11 +261,13 @@ impl Store {
         if let Some(manager) = manager {
             self.check_assignment(&mut w.tx, actor, id, manager, supervisor_override)
                 .await?;
-            sqlx::query(self.q("UPDATE cases SET case_manager_id = ? WHERE id = ?"))
-                .bind(manager)
-                .bind(id)
-                .execute(&mut *w.tx)
-                .await?;
+            sqlx::query(
+                self.q("UPDATE cases SET case_manager_id = ?, version = version + 1 WHERE id = ?"),
+            )
+            .bind(manager)
+            .bind(id)
+            .execute(&mut *w.tx)
+            .await?;
             self.case_event(
                 &mut w.tx,
                 actor,

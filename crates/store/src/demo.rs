@@ -429,7 +429,7 @@ impl Store {
                 let slug = plan
                     .name
                     .split_whitespace()
-                    .last()
+                    .next()
                     .unwrap_or("partner")
                     .to_lowercase();
                 let admin_email = format!("admin@{slug}.demo.sendero.org");

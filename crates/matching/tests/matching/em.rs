@@ -23,9 +23,12 @@ impl Rng {
     }
 }
 
+/// Probability of each level.
+type Distribution = &'static [(Level, f64)];
+
 fn vector(rng: &mut Rng, is_match: bool) -> ComparisonVector {
     let mut levels = [Level::Missing; N_FIELDS];
-    let (names, dob): (&[(Level, f64)], &[(Level, f64)]) = if is_match {
+    let (names, dob): (Distribution, Distribution) = if is_match {
         (
             &[
                 (Level::Exact, 0.8),

@@ -44,17 +44,21 @@ fn record() -> impl Strategy<Value = PersonRecord> {
         proptest::option::of("\\PC{0,12}"),
         proptest::collection::vec(name(), 0..3),
         proptest::collection::vec("\\PC{0,12}", 0..2),
+        proptest::option::of("\\PC{0,30}"),
     )
         .prop_map(
-            |(id, given, family, dob, phones, country, household, other_ids)| PersonRecord {
-                id,
-                given_names: given,
-                family_names: family,
-                dob,
-                phones,
-                country,
-                household_names: household,
-                other_ids,
+            |(id, given, family, dob, phones, country, household, other_ids, address)| {
+                PersonRecord {
+                    id,
+                    given_names: given,
+                    family_names: family,
+                    dob,
+                    phones,
+                    country,
+                    household_names: household,
+                    other_ids,
+                    address,
+                }
             },
         )
 }

@@ -1,0 +1,12 @@
+//! Storage tests: every story runs on SQLite and on PostgreSQL (see `support`).
+
+mod support;
+
+mod audit;
+mod cases;
+mod clients;
+mod concurrency;
+mod demo;
+mod import;
+mod migrations;
+mod users;

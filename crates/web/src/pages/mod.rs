@@ -1,0 +1,11 @@
+//! Server-rendered pages, one module per area.
+
+pub mod account;
+pub mod admin;
+pub mod cases;
+pub mod clients;
+pub mod dashboard;
+pub mod households;
+pub mod import;
+pub mod session;
+pub mod system;

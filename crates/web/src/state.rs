@@ -1,0 +1,31 @@
+//! Shared application state. Nothing user- or session-specific lives here: every node serving
+//! the same database is interchangeable.
+
+use std::sync::Arc;
+
+use sendero_store::Store;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Demo mode shows the demo accounts on the sign-in page.
+    pub demo: bool,
+    /// Mark cookies `Secure` (browsers accept these on http://localhost too).
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub settings: Arc<Settings>,
+    pub metrics: Arc<crate::metrics::Metrics>,
+}
+
+impl AppState {
+    pub fn new(store: Store, settings: Settings) -> AppState {
+        AppState {
+            store,
+            settings: Arc::new(settings),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Page templates (askama). Each page embeds a [`Layout`] with the language, the signed-in user
+//! and the CSRF token, so the base template can render navigation and forms.
+
+use askama::Template;
+use sendero_domain::{FieldErrors, Permission};
+use sendero_store::cases::{Case, CaseEvent, Caseload, Note};
+use sendero_store::clients::{Client, Contact, Household};
+use sendero_store::orgs::{Organization, Program, Site};
+use sendero_store::users::User;
+use sendero_store::Page;
+
+use crate::auth::Ctx;
+use crate::i18n::{Tr, LANGUAGES};
+
+/// What the navigation needs to know about the user.
+#[derive(Debug, Clone)]
+pub struct Nav {
+    pub name: String,
+    pub role: String,
+    pub clients: bool,
+    pub cases: bool,
+    pub caseloads: bool,
+    pub admin: bool,
+    pub import: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub tr: Tr,
+    pub title: String,
+    pub nav: Option<Nav>,
+    pub csrf: String,
+    pub languages: &'static [(&'static str, &'static str)],
+}
+
+impl Layout {
+    pub fn new(ctx: Option<&Ctx>, tr: Tr, title: &str) -> Layout {
+        let user = ctx.and_then(|c| c.user.as_ref());
+        Layout {
+            nav: user.map(|u| Nav {
+                name: u.display_name.clone(),
+                role: tr.label("role", u.role.as_str()),
+                clients: u.role.can(Permission::ReadClients),
+                cases: u.role.can(Permission::ReadCases),
+                caseloads: u.role.can(Permission::ViewCaseloads),
+                admin: u.role.can(Permission::Administer),
+                import: u.role.can(Permission::ImportExport),
+            }),
+            csrf: ctx.map(|c| c.csrf.clone()).unwrap_or_default(),
+            title: title.to_owned(),
+            tr,
+            languages: &LANGUAGES,
+        }
+    }
+
+    /// Layout for a signed-in page, title given as a translation key.
+    pub fn page(ctx: &Ctx, title_key: &str) -> Layout {
+        Layout::new(Some(ctx), ctx.tr.clone(), &ctx.tr.get(title_key))
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.tr.get(key)
+    }
+}
+
+/// Render a template; a rendering failure is a bug, logged and shown as a plain message.
+pub fn render(t: &impl Template) -> String {
+    t.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "template rendering failed");
+        "Internal error".to_owned()
+    })
+}
+
+/// Translated error for one field ("" when valid), for templates.
+pub fn field_error(tr: &Tr, errors: &FieldErrors, field: &str) -> String {
+    errors
+        .get(field)
+        .map(|code| tr.get(code))
+        .unwrap_or_default()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub l: Layout,
+    pub message: String,
+    pub status: u16,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub l: Layout,
+    pub email: String,
+    pub error: Option<String>,
+    pub next: String,
+    pub demo_accounts: Vec<(String, String)>,
+    pub demo_password: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardPage {
+    pub l: Layout,
+    pub my_cases: Vec<Case>,
+    pub my_open: i64,
+    pub org_open: i64,
+    pub org_clients: i64,
+    pub can_cases: bool,
+}
+
+#[derive(Template)]
+#[template(path = "clients/list.html")]
+pub struct ClientListPage {
+    pub l: Layout,
+    pub q: String,
+    pub sort: String,
+    pub page: Page<Client>,
+    pub can_write: bool,
+    pub partial: bool,
+    pub base_url: String,
+}
+
+/// Values of the client form as typed (kept on errors).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ClientForm {
+    pub given_names: String,
+    pub family_names: String,
+    pub aliases: String,
+    pub birth_date: String,
+    pub country: String,
+    pub languages: String,
+    pub a_number: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub version: i64,
+}
+
+#[derive(Template)]
+#[template(path = "clients/form.html")]
+pub struct ClientFormPage {
+    pub l: Layout,
+    pub form: ClientForm,
+    pub errors: FieldErrors,
+    pub action: String,
+    pub editing: bool,
+    pub conflict: Option<Vec<(String, String)>>,
+}
+
+impl ClientFormPage {
+    pub fn err(&self, field: &str) -> String {
+        field_error(&self.l.tr, &self.errors, field)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "clients/show.html")]
+pub struct ClientPage {
+    pub l: Layout,
+    pub client: Client,
+    pub contacts: Vec<Contact>,
+    pub household: Option<Household>,
+    pub cases: Vec<Case>,
+    pub programs: Vec<Program>,
+    pub sites: Vec<Site>,
+    pub can_write: bool,
+    pub can_open: bool,
+    pub contact_error: String,
+    pub case_error: String,
+}
+
+#[derive(Template)]
+#[template(path = "households/show.html")]
+pub struct HouseholdPage {
+    pub l: Layout,
+    pub household: Household,
+    pub form: ClientForm,
+    pub relationship: String,
+    pub errors: FieldErrors,
+    pub can_write: bool,
+}
+
+impl HouseholdPage {
+    pub fn err(&self, field: &str) -> String {
+        field_error(&self.l.tr, &self.errors, field)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "cases/list.html")]
+pub struct CaseListPage {
+    pub l: Layout,
+    pub page: Page<Case>,
+    pub status: String,
+    pub phase: String,
+    pub mine: bool,
+    pub sort: String,
+    pub phases: Vec<(String, String)>,
+    pub base_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "cases/show.html")]
+pub struct CasePage {
+    pub l: Layout,
+    pub case: Case,
+    pub phases: Vec<(String, bool, bool)>,
+    pub events: Vec<CaseEvent>,
+    pub notes: Vec<Note>,
+    pub staff: Vec<User>,
+    pub can_write: bool,
+    pub can_notes: bool,
+    pub can_override: bool,
+    pub can_advance: bool,
+    pub can_back: bool,
+    pub is_open: bool,
+    pub error: String,
+    pub note_error: String,
+    pub today: String,
+}
+
+impl CasePage {
+    pub fn is_manager(&self, id: &i64) -> bool {
+        self.case.case_manager_id == Some(*id)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "cases/caseloads.html")]
+pub struct CaseloadsPage {
+    pub l: Layout,
+    pub rows: Vec<Caseload>,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub l: Layout,
+    pub user: User,
+    pub tokens: Vec<(i64, String, String)>,
+    pub new_token: Option<String>,
+    pub error: String,
+    pub saved: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+pub struct AdminPage {
+    pub l: Layout,
+    pub organizations: Vec<Organization>,
+    pub programs: Vec<Program>,
+    pub sites: Vec<Site>,
+    pub users: Vec<User>,
+    pub error: String,
+    pub notice: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/user.html")]
+pub struct AdminUserPage {
+    pub l: Layout,
+    pub user: User,
+    pub error: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+pub struct AuditPage {
+    pub l: Layout,
+    pub entries: Vec<sendero_store::audit::AuditEntry>,
+    pub verified: i64,
+    pub broken: usize,
+}
+
+#[derive(Template)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    pub l: Layout,
+    pub stage: &'static str,
+    pub headers: Vec<String>,
+    pub columns: Vec<(String, String)>,
+    pub data: String,
+    pub errors: Vec<sendero_store::import::ImportError>,
+    pub imported: usize,
+    pub message: String,
+}

@@ -1,0 +1,300 @@
+# Sendero — English
+skip-to-content = Skip to main content
+nav-label = Main
+nav-dashboard = Dashboard
+nav-clients = Clients
+nav-cases = Cases
+nav-caseloads = Caseloads
+nav-import = Import
+nav-admin = Administration
+nav-account = My account
+sign-out = Sign out
+language = Language
+change-language = Change language
+footer-firewall = Sendero serves the people it accompanies. No role, report, export or API gives identifiable client data to immigration enforcement.
+back-home = Back to the dashboard
+error-status = Status
+actions = Actions
+save = Save
+edit = Edit
+search = Search
+filter = Filter
+all = All
+name = Name
+city = City
+role = Role
+status = Status
+status-open = Open
+status-closed = Closed
+updated = Updated
+client = Client
+program = Program
+site = Site
+phase = Phase
+relationship = Relationship to head of family
+sort-by = Sort by
+sort-name = Name
+sort-newest = Newest
+sort-updated = Recently updated
+sort-opened = Recently opened
+sort-client = Client name
+pager-label = Pages
+pager-status = Page { $page } of { $pages } ({ $total } in all)
+pager-previous = Previous page
+pager-next = Next page
+
+# Sign-in
+login-title = Sign in
+login-email = Email
+login-password = Password
+login-submit = Sign in
+login-invalid = That email and password do not match an active account.
+login-locked = Too many failed attempts. The account is locked for 15 minutes; an administrator can unlock it sooner.
+demo-accounts = Demo accounts (one per role)
+demo-password = Every demo account uses the password
+
+# Dashboard
+dashboard-title = Dashboard
+dashboard-my-open = my open cases
+dashboard-org-open = open cases in my organization
+dashboard-org-clients = clients in my organization
+dashboard-my-cases = My most recently updated cases
+dashboard-no-cases = You have no open cases.
+dashboard-all-my-cases = All my cases
+dashboard-restricted = Your role does not include the client register. Care-network, guardian-registry and evaluation features open here as they become available to your role.
+
+# Clients
+clients-title = Clients
+clients-new = Register a client
+clients-search = Search by name (any spelling or script)
+clients-none = No clients match.
+clients-count = { $n ->
+    [one] One client
+   *[other] { $n } clients
+}
+client-name = Name
+client-new-title = Register a client
+client-edit-title = Edit client
+client-identity = Identity
+client-contact = First contact details
+client-given-names = Given names
+client-family-names = Family names
+client-family-names-hint = Both surnames if the person uses two.
+client-aliases = Other names and spellings
+client-aliases-hint = Spellings on documents, nicknames, names in other scripts.
+client-birth-date = Date of birth
+client-birth-date-hint = YYYY-MM-DD, or YYYY-MM, or just YYYY when only the year is known.
+client-country = Country of origin
+client-languages = Languages
+client-languages-hint = Separated by commas, preferred first.
+client-a-number = A-number
+client-a-number-hint = 8 or 9 digits. Stored encrypted.
+form-has-errors = Some fields need attention. Each problem is described next to its field.
+conflict-explain = Someone else saved this record while you were editing it. Nothing of yours was saved yet. Their saved values are below; your typing is kept in the form. Save again to keep your version.
+conflict-reload = Discard my changes and load the current record
+contacts-title = Contact details
+contact-kind = Kind
+contact-value = Value
+contact-since = Since
+contact-until = Until
+contact-current = current
+contact-phone = Phone
+contact-email = Email
+contact-address = Address
+contact-end = End
+contact-add = Add contact
+contact-replaces = Replaces the current one of this kind (keeps it in the history)
+household-title = Household
+household-none = Not part of a household yet.
+household-create = Start a household with this person as head of family
+household-default-name = { $name } family
+household-members = { $n ->
+    [one] one member
+   *[other] { $n } members
+}
+household-add-member = Add a household member
+relationship-head = Head of family
+relationship-spouse = Spouse or partner
+relationship-child = Child
+relationship-parent = Parent
+relationship-sibling = Sibling
+relationship-other-relative = Other relative
+relationship-non-relative = Not related
+
+# Cases
+cases-title = Cases
+cases-none = No cases.
+cases-mine = Only my cases
+cases-count = { $n ->
+    [one] One case
+   *[other] { $n } cases
+}
+case-heading = { $client } — { $program }
+case-client-profile = Client profile
+case-manager = Case manager
+case-opened = Opened
+case-open = Open a case
+case-advance = Move to the next phase
+case-step-back = Back to the previous phase
+case-close = Close the case
+case-close-reason = Reason
+case-close-detail = Details (optional)
+case-reopen = Re-open the case
+case-assign = Assign a case manager
+case-override = Supervisor override of the caseload limit
+case-error-closed = The case is closed. Re-open it first.
+case-error-already-open = The case is already open.
+case-error-last-phase = This is the program's last phase: close the case instead.
+case-error-first-phase = This is the program's first phase.
+case-error-phase-not-in-program = The case's phase does not belong to its program.
+case-error-conflict = Someone else changed this case a moment ago. The page now shows the current state; try again.
+case-error-unknown-manager = That person is not an active staff member of your organization.
+caseload-error-full = That case manager is at their caseload limit. A supervisor can assign past the limit with an override, which is recorded.
+notes-title = Case notes
+note-date = Date of contact
+note-body = Note
+note-add = Add note
+history-title = History
+event-open = opened
+event-advance = moved forward
+event-step-back = moved back
+event-close = closed
+event-reopen = re-opened
+event-assign = assigned
+event-caseload-override = caseload limit overridden
+phase-enrollment = Enrollment
+phase-engagement = Engagement
+phase-network-formation = Care network formation
+phase-assessment-planning = Assessment and planning
+phase-linkage-accompaniment = Linkage and accompaniment
+phase-monitoring = Monitoring
+phase-stabilization-closure = Stabilization and closure
+closure-goals-met = Goals met
+closure-moved-away = Moved away
+closure-lost-contact = Lost contact
+closure-declined = Declined services
+closure-other = Other
+caseloads-title = Caseloads
+caseloads-open = Open cases
+caseloads-limit = Caseload limit
+caseloads-use = Use
+caseloads-full = at limit
+
+# Roles, programs, organizations
+role-administrator = Administrator
+role-supervisor = Supervisor
+role-case-manager = Case manager
+role-intake-worker = Intake worker
+role-volunteer = Volunteer
+role-attorney = Attorney
+role-evaluator = Evaluator
+program-kind = Kind of program
+program-goal = Enrollment goal
+program-kind-destination = Destination case management
+program-kind-community-network = Community care network
+program-kind-trafficking-survivor = Trafficking-survivor services
+program-kind-detention-alternative = Alternatives-to-detention pilot
+org-kind-lead = Lead agency
+org-kind-partner = Partner organization
+
+# Account
+account-title = My account
+account-password = Password
+account-current-password = Current password
+account-new-password = New password
+account-password-hint = At least 10 characters. A short sentence is easy to remember.
+account-change-password = Change password
+account-password-changed = Password changed. Your other sessions were signed out.
+account-tokens = API tokens
+account-tokens-explain = Personal tokens let scripts use the JSON API (/api/v1) with your permissions. Send one as "Authorization: Bearer TOKEN".
+account-token-name = Token name
+account-token-create = Create token
+account-token-once = Copy this token now; it will not be shown again:
+
+# Administration
+admin-title = Administration
+admin-users = Staff accounts
+admin-add-user = Add a staff account
+admin-user-created = Account created.
+admin-programs = Programs
+admin-add-program = Add program
+admin-sites = Sites
+admin-add-site = Add site
+admin-organizations = Organizations in the consortium
+admin-add-organization = Add partner organization
+admin-error-self = You cannot remove your own administrator role or deactivate your own account.
+admin-error-not-lead = Only the lead agency's administrators add partner organizations.
+user-active = Active
+user-inactive = Inactive
+user-locked = locked
+user-unlock = Unlock (clears failed sign-ins)
+audit-title = Audit log
+audit-recent = Latest entries in your organization's chain
+audit-verified = { $n ->
+    [one] The audit chain verifies: one entry, unaltered.
+   *[other] The audit chain verifies: { $n } entries, unaltered.
+}
+audit-broken = { $n ->
+    [one] Tampering detected: one entry does not verify.
+   *[other] Tampering detected: { $n } entries do not verify.
+}
+audit-when = When
+audit-who = User
+audit-action = Action
+audit-record = Record
+audit-hash = Hash
+
+# Import and export
+import-title = Import clients
+import-explain = Upload a CSV file with one person per row. Rows that share a household_ref become one household. Nothing is saved unless every row is valid.
+import-file = CSV file
+import-upload = Upload and map columns
+import-map-explain = Match each Sendero column to a column of your file. Columns with the same name are already matched.
+import-mapping = Column mapping
+import-sendero-column = Sendero column
+import-file-column = Column in your file
+import-skip = (not in my file)
+import-commit = Check every row and import
+import-errors = Problems found (nothing was imported)
+import-line = Line
+import-field = Field
+import-problem = Problem
+import-failed = The file could not be read.
+import-rejected = { $n ->
+    [one] One problem found. Nothing was imported; fix it and upload again.
+   *[other] { $n } problems found. Nothing was imported; fix them and upload again.
+}
+import-done = { $n ->
+    [one] One client imported.
+   *[other] { $n } clients imported.
+}
+import-another = Import another file
+export-clients = Export all clients as CSV (same columns)
+import-error-not-csv = The file is not a readable CSV file.
+import-error-missing-column = The file has no column for given names.
+import-error-malformed-row = This row has a different number of columns than the header.
+import-error-too-many-rows = Too many rows in one file.
+
+# Errors
+error-not-found = Not found.
+error-forbidden = Your role does not allow this.
+error-unauthorized = Please sign in.
+error-csrf = This form expired or did not come from Sendero. Reload the page and try again.
+error-conflict = Someone else saved this record first. Reload it and try again.
+error-unexpected = Something went wrong on our side. It has been logged.
+error-invalid = This value is not valid.
+error-invalid-json = The request body is not valid JSON of the expected shape.
+error-required = Required.
+error-too-long = Too long.
+error-control-chars = Contains characters that cannot be stored.
+error-date-format = Use YYYY-MM-DD, YYYY-MM or YYYY.
+error-date-invalid = That date does not exist.
+error-date-range = The date must be between 1900 and today.
+error-a-number = An A-number has 8 or 9 digits.
+error-phone = A phone number has 7 to 15 digits, optionally with + ( ) - and spaces.
+error-email = That is not an email address.
+error-email-taken = An account with that email already exists.
+error-password-short = The password must have at least 10 characters.
+error-password-wrong = The current password is not correct.
+error-number = Enter a whole number in the allowed range.
+error-relationship = Choose a relationship from the list.

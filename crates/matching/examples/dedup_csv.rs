@@ -9,7 +9,7 @@
 //! address (free text).
 //! THRESHOLD is the log2 likelihood ratio a pair must reach. With --em, the
 //! default weights are first re-estimated by EM on all candidate pairs.
-//! Output columns: left_id,right_id,score (ids as written in the input).
+//! Output columns: left_id,right_id,score,probability (ids as written in the input).
 
 use sendero_matching::{
     candidate_vectors, estimate_weights, scan, BirthDate, PersonRecord, Weights, MAX_BLOCK_SIZE,
@@ -127,12 +127,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         start.elapsed()
     );
     let mut out = BufWriter::new(std::fs::File::create(&args[3])?);
-    writeln!(out, "left_id,right_id,score")?;
+    writeln!(out, "left_id,right_id,score,probability")?;
     for p in pairs {
         writeln!(
             out,
-            "{},{},{:.4}",
-            ids[p.left_id as usize], ids[p.right_id as usize], p.score
+            "{},{},{:.4},{:.6}",
+            ids[p.left_id as usize], ids[p.right_id as usize], p.score, p.probability
         )?;
     }
     out.flush()?;

@@ -469,6 +469,7 @@ impl Store {
         Ok(id)
     }
 
+    /// End a contact channel, keeping it as history. Ending an ended one changes nothing.
     pub async fn end_contact(&self, actor: Actor, contact_id: i64) -> StoreResult<()> {
         let mut w = self.begin_write().await?;
         let done = sqlx::query(self.q(
@@ -480,7 +481,18 @@ impl Store {
         .execute(&mut *w.tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            // Already ended: nothing to do. Missing or another organization's: not found.
+            let exists =
+                sqlx::query(self.q("SELECT 1 AS one FROM contacts WHERE id = ? AND org_id = ?"))
+                    .bind(contact_id)
+                    .bind(actor.org_id)
+                    .fetch_optional(&mut *w.tx)
+                    .await?;
+            return if exists.is_some() {
+                Ok(())
+            } else {
+                Err(StoreError::NotFound)
+            };
         }
         append(
             self,

@@ -12,6 +12,8 @@ pub mod error;
 pub mod import;
 pub mod orgs;
 mod sql;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod users;
 
 use std::sync::Arc;
@@ -21,7 +23,7 @@ use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 pub use error::{StoreError, StoreResult};
-pub use sql::Dialect;
+pub use sql::{render_dynamic as render_sql, Dialect};
 
 /// Who is writing: every write is attributed and scoped to an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,9 @@
+//! HTTP tests: the real app on port 0, on SQLite and on PostgreSQL.
+
+mod support;
+
+mod api;
+mod authorization;
+mod i18n;
+mod pages;
+mod sessions;

@@ -8,7 +8,7 @@ use crate::record::PersonRecord;
 /// Name tokens used for keys (family first). More would bloat the index.
 const MAX_NAME_KEYS: usize = 3;
 /// Hard cap on keys per record (index size).
-pub const MAX_KEYS: usize = 10;
+pub const MAX_KEYS: usize = 8;
 /// Phones used for keys.
 const MAX_PHONE_KEYS: usize = 2;
 /// Phonetic codes are cut to this length: long names are where typos live.
@@ -72,12 +72,6 @@ pub fn blocking_keys(r: &PersonRecord) -> Vec<String> {
         if normalized.trim_start_matches('+').len() >= PHONE_TAIL_DIGITS {
             push(format!("p:{}", phone_tail(&normalized)));
         }
-    }
-    // Lowest priority: single names without a year. Rare names make small
-    // blocks and catch duplicates whose every other field is corrupted;
-    // common names make oversize blocks, which `scan` skips.
-    for t in family.first().into_iter().chain(given.first()) {
-        push(format!("s:{}", code(t)));
     }
     keys.truncate(MAX_KEYS);
     keys

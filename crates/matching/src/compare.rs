@@ -1,6 +1,7 @@
 //! Scoring a pair of records and explaining the score.
 
 use crate::fields::{ComparisonVector, Field, FieldComparison, Level};
+use crate::frequencies::NameFrequencies;
 use crate::levels::{compare_prepared, name_level};
 use crate::prepared::PreparedRecord;
 use crate::record::PersonRecord;
@@ -21,6 +22,23 @@ pub fn comparison_vector(a: &PersonRecord, b: &PersonRecord) -> ComparisonVector
     compare_prepared(&PreparedRecord::new(a), &PreparedRecord::new(b)).0
 }
 
+/// Score of a prepared pair, with optional frequency adjustment.
+pub(crate) fn score_prepared(
+    a: &PreparedRecord,
+    b: &PreparedRecord,
+    w: &Weights,
+    frequencies: Option<&NameFrequencies>,
+) -> f64 {
+    let v = compare_prepared(a, b).0;
+    let mut score = score_vector(&v, w);
+    if let Some(f) = frequencies {
+        let (g, fam) = (Field::GivenName, Field::FamilyName);
+        score += f.adjustment(g, v.level(g), &a.given, &b.given, w);
+        score += f.adjustment(fam, v.level(fam), &a.family, &b.family, w);
+    }
+    score
+}
+
 /// Sum of field weights for a comparison vector.
 pub fn score_vector(v: &ComparisonVector, w: &Weights) -> f64 {
     Field::ALL.iter().map(|f| w.weight(*f, v.level(*f))).sum()
@@ -28,8 +46,26 @@ pub fn score_vector(v: &ComparisonVector, w: &Weights) -> f64 {
 
 /// Compares two people field by field.
 pub fn compare(a: &PersonRecord, b: &PersonRecord, w: &Weights) -> MatchResult {
-    let (v, [given_sim, family_sim]) =
-        compare_prepared(&PreparedRecord::new(a), &PreparedRecord::new(b));
+    compare_with_frequencies(a, b, w, None)
+}
+
+/// [`compare`], with name weights adjusted by how common the agreeing name
+/// tokens are in the caseload (see [`NameFrequencies`]).
+pub fn compare_with_frequencies(
+    a: &PersonRecord,
+    b: &PersonRecord,
+    w: &Weights,
+    frequencies: Option<&NameFrequencies>,
+) -> MatchResult {
+    let (pa, pb) = (PreparedRecord::new(a), PreparedRecord::new(b));
+    let (v, [given_sim, family_sim]) = compare_prepared(&pa, &pb);
+    let tf = |field: Field| match (frequencies, field) {
+        (Some(f), Field::GivenName) => f.adjustment(field, v.level(field), &pa.given, &pb.given, w),
+        (Some(f), Field::FamilyName) => {
+            f.adjustment(field, v.level(field), &pa.family, &pb.family, w)
+        }
+        _ => 0.0,
+    };
     let transposed = v.level(Field::GivenName) == Level::Transposed;
     // Which cross pairing was the stronger one (reported as the given name).
     let family_first = transposed && {
@@ -43,7 +79,7 @@ pub fn compare(a: &PersonRecord, b: &PersonRecord, w: &Weights) -> MatchResult {
             FieldComparison {
                 field,
                 level: v.level(field),
-                weight: w.weight(field, v.level(field)),
+                weight: w.weight(field, v.level(field)) + tf(field),
                 left,
                 right,
                 similarity: match field {

@@ -12,6 +12,7 @@ mod blocking;
 mod compare;
 mod em;
 mod fields;
+mod frequencies;
 mod levels;
 pub mod normalize;
 mod prepared;
@@ -21,9 +22,12 @@ pub mod similarity;
 mod weights;
 
 pub use blocking::{blocking_keys, MAX_KEYS};
-pub use compare::{compare, comparison_vector, score_vector, MatchResult};
+pub use compare::{
+    compare, compare_with_frequencies, comparison_vector, score_vector, MatchResult,
+};
 pub use em::estimate_weights;
 pub use fields::{ComparisonVector, Field, FieldComparison, Level, N_FIELDS, N_LEVELS};
+pub use frequencies::NameFrequencies;
 pub use record::{BirthDate, PersonRecord};
 pub use scan::{candidate_vectors, scan, scan_with_block_cap, CandidatePair, MAX_BLOCK_SIZE};
 pub use weights::Weights;

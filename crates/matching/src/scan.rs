@@ -6,8 +6,9 @@
 //! the smallest key the two records share (among usable blocks).
 
 use crate::blocking::blocking_keys;
-use crate::compare::score_vector;
+use crate::compare::score_prepared;
 use crate::fields::ComparisonVector;
+use crate::frequencies::NameFrequencies;
 use crate::levels::compare_prepared;
 use crate::prepared::PreparedRecord;
 use crate::record::PersonRecord;
@@ -32,6 +33,8 @@ pub struct CandidatePair {
 /// Finds likely duplicates among `records`: every pair sharing a blocking
 /// key (in a block of at most [`MAX_BLOCK_SIZE`]) whose score (log2
 /// likelihood ratio) is `>= threshold`, sorted by score, highest first.
+/// Name weights are adjusted by name frequencies counted over `records`
+/// (from 1,000 records up; see [`NameFrequencies`]).
 pub fn scan(records: &[PersonRecord], w: &Weights, threshold: f64) -> Vec<CandidatePair> {
     scan_with_block_cap(records, w, threshold, MAX_BLOCK_SIZE)
 }
@@ -43,8 +46,9 @@ pub fn scan_with_block_cap(
     threshold: f64,
     max_block: usize,
 ) -> Vec<CandidatePair> {
+    let frequencies = NameFrequencies::from_records(records);
     let mut pairs = for_each_candidate(records, max_block, |a, b| {
-        let score = score_vector(&compare_prepared(a, b).0, w);
+        let score = score_prepared(a, b, w, Some(&frequencies));
         (score >= threshold).then(|| CandidatePair {
             left_id: a.id.min(b.id),
             right_id: a.id.max(b.id),

@@ -153,6 +153,18 @@ test('case manager journey: client → household → case → note → close →
     await a11y(page, 'closed case page');
   });
 
+  // The history speaks the user's language: labels, not stored codes or ids.
+  await t.test('history names the closure reason, not its code', async () => {
+    const history = await page.locator('ul.history').innerText();
+    assert.match(history, /closed: Lost contact \(Phone disconnected/);
+    assert.doesNotMatch(history, /lost_contact/);
+  });
+
+  await t.test('history names the assigned case manager, not a user id', async () => {
+    const history = await page.locator('ul.history').innerText();
+    assert.doesNotMatch(history, /assigned \(\d+\)/);
+  });
+
   await t.test('the case is listed as closed', async () => {
     await visit(page, '/cases?status=closed&mine=1', { label: 'cases list' });
     assert.equal(await h1(page), 'Cases');

@@ -27,14 +27,26 @@ export async function visit(page, path, { status = 200, label = path } = {}) {
   return response;
 }
 
-/** A fresh browser context signed in as the given user. */
-export async function session(browser, email) {
+/** A fresh browser context signed in as the given user. The tests read English text, so the
+ * interface is switched to English if the account prefers another language (english: false
+ * leaves it alone). */
+export async function session(browser, email, { english = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await signIn(page, BASE, email);
+  if (english && await page.locator('html').getAttribute('lang') !== 'en') {
+    await page.locator('#lang-select').selectOption('en');
+    await page.locator('form.lang button[type=submit]').click();
+    await page.waitForLoadState('load');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  }
   return { context, page };
 }
+
+/** Demo case managers. The main one (Lucía) starts one case short of her caseload limit, so
+ * tests that open cases beyond the journey use another one. */
+export const CM = { main: DEMO('casemanager'), spare: 'cm3@demo.sendero.org' };
 
 export function path(page) {
   return new URL(page.url()).pathname;

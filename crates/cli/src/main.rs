@@ -12,11 +12,7 @@ use sendero_store::{Actor, Store};
 use sendero_web::{AppState, Application, Settings};
 
 #[derive(Parser)]
-#[command(
-    name = "sendero",
-    version,
-    about = "Case management for organizations that accompany people in movement."
-)]
+#[command(name = "sendero", version, about = "Case management for organizations that accompany people in movement.")]
 struct Cli {
     #[command(flatten)]
     db: DbArgs,
@@ -27,29 +23,14 @@ struct Cli {
 #[derive(Args, Clone)]
 struct DbArgs {
     /// Database: sqlite://FILE (created if missing) or postgres://USER@HOST/DB.
-    #[arg(
-        long,
-        env = "SENDERO_DATABASE_URL",
-        default_value = "sqlite://sendero.db",
-        global = true
-    )]
+    #[arg(long, env = "SENDERO_DATABASE_URL", default_value = "sqlite://sendero.db", global = true)]
     database_url: String,
     /// File holding the key that encrypts sensitive fields (created if missing). Ignored when
     /// SENDERO_SECRET_KEY is set; every node sharing a database must use the same key.
-    #[arg(
-        long,
-        env = "SENDERO_KEY_FILE",
-        default_value = "sendero.key",
-        global = true
-    )]
+    #[arg(long, env = "SENDERO_KEY_FILE", default_value = "sendero.key", global = true)]
     key_file: PathBuf,
     /// Log format: text or json.
-    #[arg(
-        long,
-        env = "SENDERO_LOG_FORMAT",
-        default_value = "text",
-        global = true
-    )]
+    #[arg(long, env = "SENDERO_LOG_FORMAT", default_value = "text", global = true)]
     log_format: String,
 }
 
@@ -157,17 +138,12 @@ enum OrgCommand {
 }
 
 fn parse_mapping(s: &str) -> Result<(String, String), String> {
-    s.split_once('=')
-        .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
-        .ok_or_else(|| "expected SENDERO_COLUMN=FILE_COLUMN".to_owned())
+    s.split_once('=').map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned())).ok_or_else(|| "expected SENDERO_COLUMN=FILE_COLUMN".to_owned())
 }
 
 fn init_logging(format: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("SENDERO_LOG")
-        .unwrap_or_else(|_| "info,sqlx=warn".into());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SENDERO_LOG").unwrap_or_else(|_| "info,sqlx=warn".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if format == "json" {
         builder.json().init();
     } else {
@@ -180,9 +156,7 @@ async fn open_store(db: &DbArgs) -> anyhow::Result<Store> {
         Ok(key) => FieldCipher::from_base64(&key).context("SENDERO_SECRET_KEY")?,
         Err(_) => FieldCipher::load_or_create(&db.key_file)?,
     };
-    let store = Store::connect(&db.database_url, cipher)
-        .await
-        .with_context(|| format!("connecting to {}", redact(&db.database_url)))?;
+    let store = Store::connect(&db.database_url, cipher).await.with_context(|| format!("connecting to {}", redact(&db.database_url)))?;
     store.migrate().await.context("applying migrations")?;
     Ok(store)
 }
@@ -203,11 +177,7 @@ fn redact(url: &str) -> String {
 
 fn progress(len: usize, what: &str) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
+    bar.set_style(ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
     bar.set_message(what.to_owned());
     bar
 }
@@ -228,23 +198,11 @@ async fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let store = open_store(&cli.db).await?;
     match cli.command {
-        Command::Serve {
-            bind,
-            demo,
-            insecure_cookies,
-        } => {
+        Command::Serve { bind, demo, insecure_cookies } => {
             if demo && store.seed_demo().await? {
-                tracing::info!(
-                    "seeded the demo consortium; demo accounts are listed on the sign-in page"
-                );
+                tracing::info!("seeded the demo consortium; demo accounts are listed on the sign-in page");
             }
-            let state = AppState::new(
-                store,
-                Settings {
-                    demo,
-                    secure_cookies: !insecure_cookies,
-                },
-            );
+            let state = AppState::new(store, Settings { demo, secure_cookies: !insecure_cookies });
             let app = Application::build(state, &bind).await?;
             tracing::info!(address = %app.local_addr(), "Sendero is listening");
             app.run_until_stopped().await?;
@@ -252,59 +210,32 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Migrate => println!("migrations applied"),
         Command::Demo { clients: None } => {
             if store.seed_demo().await? {
-                println!(
-                    "seeded the demo consortium (password for every demo account: {})",
-                    sendero_store::demo::DEMO_PASSWORD
-                );
+                println!("seeded the demo consortium (password for every demo account: {})", sendero_store::demo::DEMO_PASSWORD);
             } else {
                 println!("the database is not empty; demo data not added");
             }
         }
         Command::Demo { clients: Some(n) } => {
             let bar = progress(n, "seeding");
-            let org = store
-                .seed_synthetic(n, &|done, _| bar.set_position(done as u64))
-                .await?;
+            let org = store.seed_synthetic(n, &|done, _| bar.set_position(done as u64)).await?;
             bar.finish();
             println!("organization {org}: {n} synthetic clients");
         }
-        Command::Import(ImportCommand::Clients {
-            file,
-            org,
-            mappings,
-        }) => {
-            store
-                .organization(org)
-                .await
-                .context("no such organization")?;
-            let data = std::fs::File::open(&file)
-                .with_context(|| format!("opening {}", file.display()))?;
+        Command::Import(ImportCommand::Clients { file, org, mappings }) => {
+            store.organization(org).await.context("no such organization")?;
+            let data = std::fs::File::open(&file).with_context(|| format!("opening {}", file.display()))?;
             let mapping = Mapping(mappings.into_iter().collect());
             match import::parse(std::io::BufReader::new(data), &mapping) {
                 Err(errors) => {
                     eprintln!("{} problem(s); nothing was imported:", errors.len());
                     for e in &errors {
-                        eprintln!(
-                            "  line {}, field {}: {}",
-                            e.line,
-                            if e.field.is_empty() { "-" } else { &e.field },
-                            e.code
-                        );
+                        eprintln!("  line {}, field {}: {}", e.line, if e.field.is_empty() { "-" } else { &e.field }, e.code);
                     }
                     return Ok(std::process::ExitCode::from(2));
                 }
                 Ok(rows) => {
                     let bar = progress(rows.len(), "importing");
-                    let n = store
-                        .import_clients(
-                            Actor {
-                                user_id: None,
-                                org_id: org,
-                            },
-                            &rows,
-                            &|done, _| bar.set_position(done as u64),
-                        )
-                        .await?;
+                    let n = store.import_clients(Actor { user_id: None, org_id: org }, &rows, &|done, _| bar.set_position(done as u64)).await?;
                     bar.finish();
                     println!("imported {n} clients");
                 }
@@ -312,11 +243,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Export(ExportCommand::Clients { org, out }) => {
             let n = match out {
-                Some(path) => {
-                    store
-                        .export_clients(org, std::fs::File::create(&path)?)
-                        .await?
-                }
+                Some(path) => store.export_clients(org, std::fs::File::create(&path)?).await?,
                 None => store.export_clients(org, std::io::stdout().lock()).await?,
             };
             eprintln!("exported {n} clients");
@@ -324,66 +251,31 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Audit(AuditCommand::Verify) => {
             let report = store.audit_verify().await?;
             if report.broken.is_empty() {
-                println!(
-                    "audit log verified: {} entries, chain intact",
-                    report.entries
-                );
+                println!("audit log verified: {} entries, chain intact", report.entries);
             } else {
                 for (org, seq, what) in &report.broken {
                     println!("organization {org}, entry {seq}: {what} does not verify");
                 }
-                println!(
-                    "audit log TAMPERED: {} problem(s) in {} entries",
-                    report.broken.len(),
-                    report.entries
-                );
+                println!("audit log TAMPERED: {} problem(s) in {} entries", report.broken.len(), report.entries);
                 return Ok(std::process::ExitCode::FAILURE);
             }
         }
-        Command::User(UserCommand::Add {
-            org,
-            email,
-            name,
-            role,
-            password,
-        }) => {
+        Command::User(UserCommand::Add { org, email, name, role, password }) => {
             let role = sendero_domain::Role::parse(&role).context("unknown role")?;
-            store
-                .organization(org)
-                .await
-                .context("no such organization")?;
+            store.organization(org).await.context("no such organization")?;
             let id = store
-                .create_user(
-                    None,
-                    NewUser {
-                        org_id: org,
-                        email: &email,
-                        display_name: &name,
-                        password: &password,
-                        role,
-                        locale: "en",
-                        caseload_limit: 25,
-                    },
-                )
+                .create_user(None, NewUser { org_id: org, email: &email, display_name: &name, password: &password, role, locale: "en", caseload_limit: 25 })
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("user {id} created");
         }
         Command::Org(OrgCommand::Add { name, city }) => {
-            let id = store
-                .create_organization(None, None, &name, "lead", city.as_deref())
-                .await?;
+            let id = store.create_organization(None, None, &name, "lead", city.as_deref()).await?;
             println!("{id}");
         }
         Command::Org(OrgCommand::List) => {
             for o in store.all_organizations().await? {
-                println!(
-                    "{}\t{}\t{}\t{}",
-                    o.id,
-                    o.kind,
-                    o.name,
-                    o.city.unwrap_or_default()
-                );
+                println!("{}\t{}\t{}\t{}", o.id, o.kind, o.name, o.city.unwrap_or_default());
             }
         }
         Command::Backup { file } => {
@@ -400,10 +292,7 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(
-            redact("postgres://app:s3cret@db/sendero"),
-            "postgres://app:***@db/sendero"
-        );
+        assert_eq!(redact("postgres://app:s3cret@db/sendero"), "postgres://app:***@db/sendero");
         assert_eq!(redact("sqlite://sendero.db"), "sqlite://sendero.db");
     }
 

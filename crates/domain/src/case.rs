@@ -13,12 +13,8 @@ pub enum ProgramKind {
 }
 
 impl ProgramKind {
-    pub const ALL: [ProgramKind; 4] = [
-        ProgramKind::Destination,
-        ProgramKind::CommunityNetwork,
-        ProgramKind::TraffickingSurvivor,
-        ProgramKind::DetentionAlternative,
-    ];
+    pub const ALL: [ProgramKind; 4] =
+        [ProgramKind::Destination, ProgramKind::CommunityNetwork, ProgramKind::TraffickingSurvivor, ProgramKind::DetentionAlternative];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -38,33 +34,11 @@ impl ProgramKind {
         use Phase::*;
         match self {
             // The destination model's four phases (seed: CVT evidence brief).
-            ProgramKind::Destination => &[
-                Engagement,
-                AssessmentPlanning,
-                LinkageAccompaniment,
-                StabilizationClosure,
-            ],
-            ProgramKind::CommunityNetwork => &[
-                Engagement,
-                NetworkFormation,
-                LinkageAccompaniment,
-                StabilizationClosure,
-            ],
+            ProgramKind::Destination => &[Engagement, AssessmentPlanning, LinkageAccompaniment, StabilizationClosure],
+            ProgramKind::CommunityNetwork => &[Engagement, NetworkFormation, LinkageAccompaniment, StabilizationClosure],
             // NACM ingredients: relationship, assessment, plan, link and follow up, monitor.
-            ProgramKind::TraffickingSurvivor => &[
-                Engagement,
-                AssessmentPlanning,
-                LinkageAccompaniment,
-                Monitoring,
-                StabilizationClosure,
-            ],
-            ProgramKind::DetentionAlternative => &[
-                Enrollment,
-                AssessmentPlanning,
-                LinkageAccompaniment,
-                Monitoring,
-                StabilizationClosure,
-            ],
+            ProgramKind::TraffickingSurvivor => &[Engagement, AssessmentPlanning, LinkageAccompaniment, Monitoring, StabilizationClosure],
+            ProgramKind::DetentionAlternative => &[Enrollment, AssessmentPlanning, LinkageAccompaniment, Monitoring, StabilizationClosure],
         }
     }
 }
@@ -144,13 +118,8 @@ pub enum ClosureReason {
 }
 
 impl ClosureReason {
-    pub const ALL: [ClosureReason; 5] = [
-        ClosureReason::GoalsMet,
-        ClosureReason::MovedAway,
-        ClosureReason::LostContact,
-        ClosureReason::Declined,
-        ClosureReason::Other,
-    ];
+    pub const ALL: [ClosureReason; 5] =
+        [ClosureReason::GoalsMet, ClosureReason::MovedAway, ClosureReason::LostContact, ClosureReason::Declined, ClosureReason::Other];
     pub fn as_str(self) -> &'static str {
         match self {
             ClosureReason::GoalsMet => "goals_met",
@@ -212,63 +181,32 @@ pub struct CaseState {
 
 impl CaseState {
     pub fn opened(program: ProgramKind) -> Self {
-        CaseState {
-            program,
-            phase: program.phases()[0],
-            status: CaseStatus::Open,
-            closure: None,
-        }
+        CaseState { program, phase: program.phases()[0], status: CaseStatus::Open, closure: None }
     }
 
     /// Decide the next state. Phases move one step at a time; a case may close from any phase
     /// (people leave, move away or lose contact at any point) and re-opens in the phase it left.
     pub fn apply(self, transition: Transition) -> Result<CaseState, TransitionError> {
         let phases = self.program.phases();
-        let index = phases
-            .iter()
-            .position(|p| *p == self.phase)
-            .ok_or(TransitionError::PhaseNotInProgram)?;
+        let index = phases.iter().position(|p| *p == self.phase).ok_or(TransitionError::PhaseNotInProgram)?;
         match (self.status, transition) {
-            (CaseStatus::Closed, Transition::Reopen) => Ok(CaseState {
-                status: CaseStatus::Open,
-                closure: None,
-                ..self
-            }),
+            (CaseStatus::Closed, Transition::Reopen) => Ok(CaseState { status: CaseStatus::Open, closure: None, ..self }),
             (CaseStatus::Closed, _) => Err(TransitionError::Closed),
             (CaseStatus::Open, Transition::Reopen) => Err(TransitionError::AlreadyOpen),
-            (CaseStatus::Open, Transition::Advance) => phases
-                .get(index + 1)
-                .map(|next| CaseState {
-                    phase: *next,
-                    ..self
-                })
-                .ok_or(TransitionError::LastPhase),
-            (CaseStatus::Open, Transition::StepBack) => index
-                .checked_sub(1)
-                .map(|prev| CaseState {
-                    phase: phases[prev],
-                    ..self
-                })
-                .ok_or(TransitionError::FirstPhase),
-            (CaseStatus::Open, Transition::Close(reason)) => Ok(CaseState {
-                status: CaseStatus::Closed,
-                closure: Some(reason),
-                ..self
-            }),
+            (CaseStatus::Open, Transition::Advance) => phases.get(index + 1).map(|next| CaseState { phase: *next, ..self }).ok_or(TransitionError::LastPhase),
+            (CaseStatus::Open, Transition::StepBack) => {
+                index.checked_sub(1).map(|prev| CaseState { phase: phases[prev], ..self }).ok_or(TransitionError::FirstPhase)
+            }
+            (CaseStatus::Open, Transition::Close(reason)) => Ok(CaseState { status: CaseStatus::Closed, closure: Some(reason), ..self }),
         }
     }
 
     /// Transitions that are valid now, for showing only the buttons that will work.
     pub fn available(self) -> Vec<Transition> {
-        [
-            Transition::Advance,
-            Transition::StepBack,
-            Transition::Close(ClosureReason::Other),
-            Transition::Reopen,
-        ]
-        .into_iter()
-        .filter(|t| self.apply(*t).is_ok())
-        .collect()
+        [Transition::Advance, Transition::StepBack, Transition::Close(ClosureReason::Other), Transition::Reopen]
+            .into_iter()
+            .filter(|t| self.apply(*t).is_ok())
+            .collect()
     }
 }
 
@@ -281,11 +219,7 @@ pub struct CaseloadFull {
     pub limit: i64,
 }
 
-pub fn check_caseload(
-    current: i64,
-    limit: i64,
-    supervisor_override: bool,
-) -> Result<(), CaseloadFull> {
+pub fn check_caseload(current: i64, limit: i64, supervisor_override: bool) -> Result<(), CaseloadFull> {
     if current < limit || supervisor_override {
         Ok(())
     } else {
@@ -302,63 +236,36 @@ mod tests {
     fn advances_through_destination_phases_then_refuses() {
         let mut s = CaseState::opened(ProgramKind::Destination);
         assert_eq!(s.phase, Phase::Engagement);
-        for expected in [
-            Phase::AssessmentPlanning,
-            Phase::LinkageAccompaniment,
-            Phase::StabilizationClosure,
-        ] {
+        for expected in [Phase::AssessmentPlanning, Phase::LinkageAccompaniment, Phase::StabilizationClosure] {
             s = s.apply(Transition::Advance).unwrap();
             assert_eq!(s.phase, expected);
         }
-        assert_eq!(
-            s.apply(Transition::Advance),
-            Err(TransitionError::LastPhase)
-        );
+        assert_eq!(s.apply(Transition::Advance), Err(TransitionError::LastPhase));
     }
 
     #[test]
     fn closed_case_refuses_everything_but_reopen() {
-        let s = CaseState::opened(ProgramKind::TraffickingSurvivor)
-            .apply(Transition::Close(ClosureReason::LostContact))
-            .unwrap();
+        let s = CaseState::opened(ProgramKind::TraffickingSurvivor).apply(Transition::Close(ClosureReason::LostContact)).unwrap();
         assert_eq!(s.closure, Some(ClosureReason::LostContact));
         assert_eq!(s.apply(Transition::Advance), Err(TransitionError::Closed));
-        assert_eq!(
-            s.apply(Transition::Close(ClosureReason::Other)),
-            Err(TransitionError::Closed)
-        );
+        assert_eq!(s.apply(Transition::Close(ClosureReason::Other)), Err(TransitionError::Closed));
         let reopened = s.apply(Transition::Reopen).unwrap();
         assert_eq!(reopened.status, CaseStatus::Open);
         assert_eq!(reopened.phase, Phase::Engagement);
-        assert_eq!(
-            reopened.apply(Transition::Reopen),
-            Err(TransitionError::AlreadyOpen)
-        );
+        assert_eq!(reopened.apply(Transition::Reopen), Err(TransitionError::AlreadyOpen));
     }
 
     #[test]
     fn first_phase_cannot_step_back() {
         let s = CaseState::opened(ProgramKind::DetentionAlternative);
-        assert_eq!(
-            s.apply(Transition::StepBack),
-            Err(TransitionError::FirstPhase)
-        );
-        assert_eq!(
-            s.available(),
-            vec![Transition::Advance, Transition::Close(ClosureReason::Other)]
-        );
+        assert_eq!(s.apply(Transition::StepBack), Err(TransitionError::FirstPhase));
+        assert_eq!(s.available(), vec![Transition::Advance, Transition::Close(ClosureReason::Other)]);
     }
 
     #[test]
     fn caseload_limit_needs_override() {
         assert!(check_caseload(24, 25, false).is_ok());
-        assert_eq!(
-            check_caseload(25, 25, false),
-            Err(CaseloadFull {
-                current: 25,
-                limit: 25
-            })
-        );
+        assert_eq!(check_caseload(25, 25, false), Err(CaseloadFull { current: 25, limit: 25 }));
         assert!(check_caseload(25, 25, true).is_ok());
     }
 

@@ -34,30 +34,18 @@ impl ApproxDate {
             s.parse::<u32>().map_err(|_| "error-date-format")
         };
         let date = match parts.as_slice() {
-            [y] => ApproxDate {
-                year: number(y, 4)? as i32,
-                month: None,
-                day: None,
-            },
+            [y] => ApproxDate { year: number(y, 4)? as i32, month: None, day: None },
             [y, m] => {
                 let month = number(m, 2)?;
                 if !(1..=12).contains(&month) {
                     return Err("error-date-invalid");
                 }
-                ApproxDate {
-                    year: number(y, 4)? as i32,
-                    month: Some(month),
-                    day: None,
-                }
+                ApproxDate { year: number(y, 4)? as i32, month: Some(month), day: None }
             }
             [y, m, d] => {
                 let (year, month, day) = (number(y, 4)? as i32, number(m, 2)?, number(d, 2)?);
                 NaiveDate::from_ymd_opt(year, month, day).ok_or("error-date-invalid")?;
-                ApproxDate {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                }
+                ApproxDate { year, month: Some(month), day: Some(day) }
             }
             _ => return Err("error-date-format"),
         };
@@ -77,8 +65,7 @@ impl ApproxDate {
 
     /// First day the date could be; used for range checks and ages.
     pub fn earliest(&self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
-            .unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)).unwrap_or(NaiveDate::MIN)
     }
 
     /// Age in whole years on `on`, counting from the earliest possible birth date.
@@ -111,8 +98,7 @@ pub enum ContactKind {
 }
 
 impl ContactKind {
-    pub const ALL: [ContactKind; 3] =
-        [ContactKind::Phone, ContactKind::Email, ContactKind::Address];
+    pub const ALL: [ContactKind; 3] = [ContactKind::Phone, ContactKind::Email, ContactKind::Address];
     pub fn as_str(self) -> &'static str {
         match self {
             ContactKind::Phone => "phone",
@@ -130,20 +116,16 @@ impl ContactKind {
         match self {
             ContactKind::Phone => {
                 let digits = value.chars().filter(char::is_ascii_digit).count();
-                let allowed = value
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+                let allowed = value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
                 if !allowed || !(7..=15).contains(&digits) {
                     return Err("error-phone");
                 }
             }
             ContactKind::Email => {
-                let ok = value.split_once('@').is_some_and(|(local, domain)| {
-                    !local.is_empty()
-                        && domain.contains('.')
-                        && !domain.starts_with('.')
-                        && !domain.ends_with('.')
-                }) && !value.contains(char::is_whitespace);
+                let ok = value
+                    .split_once('@')
+                    .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'))
+                    && !value.contains(char::is_whitespace);
                 if !ok {
                     return Err("error-email");
                 }
@@ -233,10 +215,7 @@ impl ClientDraft {
                 None
             }
         };
-        let given_names = field(
-            "given_names",
-            text::required(&input.given_names, NAME_MAX).map(Some),
-        );
+        let given_names = field("given_names", text::required(&input.given_names, NAME_MAX).map(Some));
         let family_names = field("family_names", text::clean(&input.family_names, NAME_MAX));
         let aliases = field("aliases", text::clean(&input.aliases, 500));
         let country = field("country", text::clean(&input.country, 100));
@@ -256,15 +235,7 @@ impl ClientDraft {
                 None
             }
         };
-        let draft = ClientDraft {
-            given_names: given_names.unwrap_or_default(),
-            family_names,
-            aliases,
-            birth_date,
-            country,
-            languages,
-            a_number,
-        };
+        let draft = ClientDraft { given_names: given_names.unwrap_or_default(), family_names, aliases, birth_date, country, languages, a_number };
         errors.into_result(draft)
     }
 
@@ -282,9 +253,7 @@ fn parse_a_number(raw: &str) -> Result<Option<String>, &'static str> {
         return Ok(None);
     };
     let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-    let rest_ok = value
-        .chars()
-        .all(|c| c.is_ascii_digit() || " -Aa".contains(c));
+    let rest_ok = value.chars().all(|c| c.is_ascii_digit() || " -Aa".contains(c));
     if !rest_ok || !(8..=9).contains(&digits.len()) {
         return Err("error-a-number");
     }
@@ -302,30 +271,12 @@ mod tests {
 
     #[test]
     fn approximate_dates() {
-        assert_eq!(
-            ApproxDate::parse("1990", today()).unwrap().precision(),
-            DatePrecision::Year
-        );
-        assert_eq!(
-            ApproxDate::parse("1990-04", today()).unwrap().to_string(),
-            "1990-04"
-        );
-        assert_eq!(
-            ApproxDate::parse("1990-02-30", today()),
-            Err("error-date-invalid")
-        );
-        assert_eq!(
-            ApproxDate::parse("1990-13", today()),
-            Err("error-date-invalid")
-        );
-        assert_eq!(
-            ApproxDate::parse("30/04/1990", today()),
-            Err("error-date-format")
-        );
-        assert_eq!(
-            ApproxDate::parse("2030-01-01", today()),
-            Err("error-date-range")
-        );
+        assert_eq!(ApproxDate::parse("1990", today()).unwrap().precision(), DatePrecision::Year);
+        assert_eq!(ApproxDate::parse("1990-04", today()).unwrap().to_string(), "1990-04");
+        assert_eq!(ApproxDate::parse("1990-02-30", today()), Err("error-date-invalid"));
+        assert_eq!(ApproxDate::parse("1990-13", today()), Err("error-date-invalid"));
+        assert_eq!(ApproxDate::parse("30/04/1990", today()), Err("error-date-format"));
+        assert_eq!(ApproxDate::parse("2030-01-01", today()), Err("error-date-range"));
         assert_eq!(ApproxDate::parse("1850", today()), Err("error-date-range"));
     }
 
@@ -338,12 +289,7 @@ mod tests {
 
     #[test]
     fn draft_collects_every_error() {
-        let input = ClientInput {
-            given_names: " ".into(),
-            birth_date: "yesterday".into(),
-            a_number: "A12".into(),
-            ..Default::default()
-        };
+        let input = ClientInput { given_names: " ".into(), birth_date: "yesterday".into(), a_number: "A12".into(), ..Default::default() };
         let errors = ClientDraft::parse(&input, today()).unwrap_err();
         assert_eq!(errors.get("given_names"), Some("error-required"));
         assert_eq!(errors.get("birth_date"), Some("error-date-format"));
@@ -367,10 +313,7 @@ mod tests {
     #[test]
     fn contacts_validate_by_kind() {
         assert!(ContactKind::Phone.parse_value("+1 (713) 555-0134").is_ok());
-        assert_eq!(
-            ContactKind::Phone.parse_value("call me"),
-            Err("error-phone")
-        );
+        assert_eq!(ContactKind::Phone.parse_value("call me"), Err("error-phone"));
         assert!(ContactKind::Email.parse_value("ana@example.org").is_ok());
         assert_eq!(ContactKind::Email.parse_value("ana@"), Err("error-email"));
     }

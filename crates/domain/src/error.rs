@@ -15,10 +15,7 @@ pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
     pub fn push(&mut self, field: &str, code: &'static str) {
-        self.0.push(FieldError {
-            field: field.to_owned(),
-            code,
-        });
+        self.0.push(FieldError { field: field.to_owned(), code });
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -38,11 +35,7 @@ impl FieldErrors {
 
 impl std::fmt::Display for FieldErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.code))
-            .collect();
+        let parts: Vec<String> = self.0.iter().map(|e| format!("{}: {}", e.field, e.code)).collect();
         f.write_str(&parts.join("; "))
     }
 }

@@ -5,6 +5,8 @@
 pub mod case;
 pub mod client;
 pub mod error;
+pub mod instrument;
+pub mod outcomes;
 pub mod role;
 pub mod text;
 

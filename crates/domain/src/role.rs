@@ -32,18 +32,12 @@ pub enum Permission {
     OverrideCaseload,
     ImportExport,
     Administer,
+    /// De-identified aggregate reports (outcomes): never individual records.
+    ViewReports,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
-        Role::Administrator,
-        Role::Supervisor,
-        Role::CaseManager,
-        Role::IntakeWorker,
-        Role::Volunteer,
-        Role::Attorney,
-        Role::Evaluator,
-    ];
+    pub const ALL: [Role; 7] = [Role::Administrator, Role::Supervisor, Role::CaseManager, Role::IntakeWorker, Role::Volunteer, Role::Attorney, Role::Evaluator];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -70,20 +64,15 @@ impl Role {
         match permission {
             SignedIn => true,
             ReadClients | WriteClients | ReadCases => {
-                matches!(
-                    self,
-                    Administrator | Supervisor | CaseManager | IntakeWorker
-                )
+                matches!(self, Administrator | Supervisor | CaseManager | IntakeWorker)
             }
-            OpenCases => matches!(
-                self,
-                Administrator | Supervisor | CaseManager | IntakeWorker
-            ),
+            OpenCases => matches!(self, Administrator | Supervisor | CaseManager | IntakeWorker),
             WriteCases | ReadNotes | WriteNotes => {
                 matches!(self, Administrator | Supervisor | CaseManager)
             }
             ViewCaseloads | OverrideCaseload => matches!(self, Administrator | Supervisor),
             ImportExport | Administer => matches!(self, Administrator),
+            ViewReports => matches!(self, Administrator | Supervisor | Evaluator),
         }
     }
 }

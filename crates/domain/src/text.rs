@@ -11,10 +11,7 @@ pub fn clean(raw: &str, max_chars: usize) -> Result<Option<String>, &'static str
     if value.chars().count() > max_chars {
         return Err("error-too-long");
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
         return Err("error-control-chars");
     }
     Ok(Some(value))
@@ -27,10 +24,7 @@ pub fn required(raw: &str, max_chars: usize) -> Result<String, &'static str> {
 
 /// Lowercase, accent-free form used for search and comparison ("Hernández" → "hernandez").
 pub fn fold(raw: &str) -> String {
-    raw.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    raw.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

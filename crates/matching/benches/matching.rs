@@ -67,11 +67,7 @@ fn records(n: usize) -> Vec<PersonRecord> {
                 id: i as i64,
                 given_names: given,
                 family_names: family,
-                dob: Some(BirthDate::ymd(
-                    1940 + ((r >> 16) % 80) as i32,
-                    1 + ((r >> 24) % 12) as u32,
-                    1 + ((r >> 32) % 28) as u32,
-                )),
+                dob: Some(BirthDate::ymd(1940 + ((r >> 16) % 80) as i32, 1 + ((r >> 24) % 12) as u32, 1 + ((r >> 32) % 28) as u32)),
                 phones: vec![format!("555{:07}", (r >> 40) % 10_000_000)],
                 country: Some("MX".into()),
                 ..Default::default()
@@ -102,25 +98,15 @@ fn bench(c: &mut Criterion) {
         household_names: vec!["Ana Lopez".into()],
         ..Default::default()
     };
-    c.bench_function("compare (pair, incl. normalisation)", |bench| {
-        bench.iter(|| compare(black_box(&a), black_box(&b), &w))
-    });
-    c.bench_function("blocking_keys", |bench| {
-        bench.iter(|| blocking_keys(black_box(&a)))
-    });
-    c.bench_function("fold_name (latin)", |bench| {
-        bench.iter(|| fold_name(black_box("José María Hernández-López")))
-    });
-    c.bench_function("fold_name (dari)", |bench| {
-        bench.iter(|| fold_name(black_box("محمد احمدی")))
-    });
+    c.bench_function("compare (pair, incl. normalisation)", |bench| bench.iter(|| compare(black_box(&a), black_box(&b), &w)));
+    c.bench_function("blocking_keys", |bench| bench.iter(|| blocking_keys(black_box(&a))));
+    c.bench_function("fold_name (latin)", |bench| bench.iter(|| fold_name(black_box("José María Hernández-López"))));
+    c.bench_function("fold_name (dari)", |bench| bench.iter(|| fold_name(black_box("محمد احمدی"))));
 
     let people = records(100_000);
     let mut group = c.benchmark_group("scan");
     group.sample_size(10);
-    group.bench_function("scan 100k records", |bench| {
-        bench.iter(|| scan(black_box(&people), &w, 10.0))
-    });
+    group.bench_function("scan 100k records", |bench| bench.iter(|| scan(black_box(&people), &w, 10.0)));
     group.finish();
 }
 

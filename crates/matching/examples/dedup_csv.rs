@@ -11,9 +11,7 @@
 //! default weights are first re-estimated by EM on all candidate pairs.
 //! Output columns: left_id,right_id,score,probability (ids as written in the input).
 
-use sendero_matching::{
-    candidate_vectors, estimate_weights, scan, BirthDate, PersonRecord, Weights, MAX_BLOCK_SIZE,
-};
+use sendero_matching::{candidate_vectors, estimate_weights, scan, BirthDate, PersonRecord, Weights, MAX_BLOCK_SIZE};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 
 /// Splits one CSV line, honouring double quotes (no embedded newlines).
@@ -42,11 +40,7 @@ fn split_csv(line: &str) -> Vec<String> {
 }
 
 fn list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
+    s.split(';').map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect()
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -56,22 +50,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(2);
     }
     let threshold: f64 = args[2].parse()?;
-    let flag = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let em_iterations: usize = flag("--em").map(|s| s.parse()).transpose()?.unwrap_or(0);
 
     let reader = BufReader::new(std::fs::File::open(&args[1])?);
     let mut lines = reader.lines();
     let header = split_csv(&lines.next().ok_or("empty input")??);
-    let col = |names: &[&str]| {
-        header
-            .iter()
-            .position(|h| names.contains(&h.trim().to_ascii_lowercase().as_str()))
-    };
+    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.trim().to_ascii_lowercase().as_str()));
     let c_id = col(&["id", "rec_id"]);
     let c_given = col(&["given_names", "given_name"]);
     let c_family = col(&["family_names", "surname"]);
@@ -86,11 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut records: Vec<PersonRecord> = Vec::new();
     for line in lines {
         let fields = split_csv(&line?);
-        let get = |c: Option<usize>| {
-            c.and_then(|i| fields.get(i))
-                .map(|s| s.trim())
-                .unwrap_or("")
-        };
+        let get = |c: Option<usize>| c.and_then(|i| fields.get(i)).map(|s| s.trim()).unwrap_or("");
         let index = records.len() as i64;
         ids.push(match c_id {
             Some(_) => get(c_id).to_string(),
@@ -120,20 +101,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let start = std::time::Instant::now();
     let pairs = scan(&records, &weights, threshold);
-    eprintln!(
-        "{} records, {} pairs >= {threshold} in {:.2?}",
-        records.len(),
-        pairs.len(),
-        start.elapsed()
-    );
+    eprintln!("{} records, {} pairs >= {threshold} in {:.2?}", records.len(), pairs.len(), start.elapsed());
     let mut out = BufWriter::new(std::fs::File::create(&args[3])?);
     writeln!(out, "left_id,right_id,score,probability")?;
     for p in pairs {
-        writeln!(
-            out,
-            "{},{},{:.4},{:.6}",
-            ids[p.left_id as usize], ids[p.right_id as usize], p.score, p.probability
-        )?;
+        writeln!(out, "{},{},{:.4},{:.6}", ids[p.left_id as usize], ids[p.right_id as usize], p.score, p.probability)?;
     }
     out.flush()?;
     Ok(())

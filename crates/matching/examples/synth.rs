@@ -197,8 +197,8 @@ enum Population {
 #[derive(Clone)]
 struct Person {
     population: Population,
-    given: Vec<&'static [&'static str]>,
-    family: Vec<&'static [&'static str]>,
+    given: Vec<Vec<String>>,
+    family: Vec<Vec<String>>,
     year: i32,
     month: u32,
     day: u32,
@@ -224,36 +224,24 @@ fn new_person(rng: &mut Rng) -> Person {
         _ => Population::Creole,
     };
     let (given_pool, family_pool, countries): (_, _, &[&'static str]) = match population {
-        Population::Spanish => (
-            SPANISH_GIVEN,
-            SPANISH_FAMILY,
-            &["MX", "GT", "HN", "SV", "VE", "CO"],
-        ),
+        Population::Spanish => (SPANISH_GIVEN, SPANISH_FAMILY, &["MX", "GT", "HN", "SV", "VE", "CO"]),
         Population::Dari => (DARI_GIVEN, DARI_FAMILY, &["AF", "AF", "AF", "SY", "IR"]),
         Population::Creole => (CREOLE_GIVEN, CREOLE_FAMILY, &["HT"]),
     };
-    let mut given = vec![*rng.pick(given_pool)];
+    let mut given = vec![owned(given_pool[rng.below(given_pool.len())])];
     if rng.chance(0.25) {
-        given.push(*rng.pick(given_pool));
+        given.push(owned(given_pool[rng.below(given_pool.len())]));
     }
-    let mut family = vec![*rng.pick(family_pool)];
+    let mut family = vec![surname(rng, population, family_pool)];
     if population == Population::Spanish {
-        family.push(*rng.pick(family_pool)); // paternal + maternal surname
+        family.push(surname(rng, population, family_pool)); // paternal + maternal
     }
     let year = 1950 + rng.below(73) as i32;
     // Undocumented dates: Afghan records in particular default to 1 January.
     let defaulted = population == Population::Dari && rng.chance(0.35);
-    let (month, day) = if defaulted {
-        (1, 1)
-    } else {
-        (1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
-    };
-    let phone = rng
-        .chance(0.8)
-        .then(|| format!("{}{:07}", 200 + rng.below(800), rng.below(10_000_000)));
-    let household = (0..rng.below(4))
-        .map(|_| format!("{} {}", rng.pick(given_pool)[0], family[0][0]))
-        .collect();
+    let (month, day) = if defaulted { (1, 1) } else { (1 + rng.below(12) as u32, 1 + rng.below(28) as u32) };
+    let phone = rng.chance(0.8).then(|| format!("{}{:07}", 200 + rng.below(800), rng.below(10_000_000)));
+    let household = (0..rng.below(4)).map(|_| format!("{} {}", rng.pick(given_pool)[0], family[0][0])).collect();
     Person {
         population,
         given,
@@ -266,6 +254,34 @@ fn new_person(rng: &mut Rng) -> Person {
         country: countries[rng.below(countries.len())],
         household,
     }
+}
+
+fn owned(v: Variants) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// Syllables for the long tail of surnames: real caseloads have thousands
+/// of distinct surnames, not just the common ones listed above.
+const SYLLABLES: &[(Population, &[&str])] = &[
+    (Population::Spanish, &["ba", "ca", "lle", "ro", "me", "do", "za", "ri", "gue", "to", "na", "bel", "mon", "tes", "jo", "var", "ga", "lin"]),
+    (Population::Dari, &["za", "hir", "ba", "dak", "khan", "ni", "sha", "war", "ja", "lal", "mir", "zai", "ra", "gul", "qa", "di", "yar", "hei"]),
+    (Population::Creole, &["dor", "vil", "ma", "ce", "lus", "ti", "non", "jo", "sai", "ne", "fil", "ten", "bel", "zi", "mon", "til", "ra", "ge"]),
+];
+
+/// Half the surnames come from the common list (with spelling variants),
+/// half from the long tail.
+fn surname(rng: &mut Rng, population: Population, pool: &[Variants]) -> Vec<String> {
+    if rng.chance(0.5) {
+        return owned(pool[rng.below(pool.len())]);
+    }
+    let syllables = SYLLABLES.iter().find(|(p, _)| *p == population).map(|(_, s)| *s).unwrap_or(&["na"]);
+    let mut name = String::new();
+    for _ in 0..2 + rng.below(2) {
+        name.push_str(syllables[rng.below(syllables.len())]);
+    }
+    let mut chars = name.chars();
+    let capitalised: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+    vec![capitalised]
 }
 
 /// Applies one random keyboard error to a name.
@@ -293,7 +309,7 @@ fn strip_accents(s: &str) -> String {
 /// Renders a person's record; `corrupt` applies the variations seen when
 /// the same person is registered again (another office, another year).
 fn render(rng: &mut Rng, p: &Person, corrupt: bool) -> Row {
-    let variant = |rng: &mut Rng, v: &[&str], alt: bool| -> String {
+    let variant = |rng: &mut Rng, v: &[String], alt: bool| -> String {
         if alt && v.len() > 1 {
             v[rng.below(v.len())].to_string()
         } else {
@@ -331,11 +347,7 @@ fn render(rng: &mut Rng, p: &Person, corrupt: bool) -> Row {
         if p.population == Population::Dari && rng.chance(0.15) {
             // Registered from an Arabic-script document.
             given = p.given.iter().map(|v| v[v.len() - 1].to_string()).collect();
-            family = p
-                .family
-                .iter()
-                .map(|v| v[v.len() - 1].to_string())
-                .collect();
+            family = p.family.iter().map(|v| v[v.len() - 1].to_string()).collect();
         }
         if rng.chance(0.08) {
             std::mem::swap(&mut given, &mut family);
@@ -349,11 +361,7 @@ fn render(rng: &mut Rng, p: &Person, corrupt: bool) -> Row {
             _ => {}
         }
         match rng.below(10) {
-            0..=2 => {
-                phone = rng
-                    .chance(0.7)
-                    .then(|| format!("{}{:07}", 200 + rng.below(800), rng.below(10_000_000)))
-            }
+            0..=2 => phone = rng.chance(0.7).then(|| format!("{}{:07}", 200 + rng.below(800), rng.below(10_000_000))),
             3 => phone = None,
             // Same line, new area code (moved states, kept the number).
             4 => {
@@ -382,14 +390,7 @@ fn render(rng: &mut Rng, p: &Person, corrupt: bool) -> Row {
             _ => p,
         })
         .unwrap_or_default();
-    Row {
-        given: given.join(" "),
-        family: family.join(" "),
-        dob,
-        phone,
-        country,
-        household: household.join(";"),
-    }
+    Row { given: given.join(" "), family: family.join(" "), dob, phone, country, household: household.join(";") }
 }
 
 fn csv_field(s: &str) -> String {
@@ -406,10 +407,7 @@ fn main() -> std::io::Result<()> {
     let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(42);
     let mut rng = Rng(seed);
     let mut out = BufWriter::new(std::io::stdout().lock());
-    writeln!(
-        out,
-        "id,cluster_id,given_names,family_names,dob,phone,country,household"
-    )?;
+    writeln!(out, "id,cluster_id,given_names,family_names,dob,phone,country,household")?;
     let (mut written, mut cluster) = (0usize, 0usize);
     while written < n {
         let person = new_person(&mut rng);
@@ -417,14 +415,7 @@ fn main() -> std::io::Result<()> {
         let copies = if rng.chance(0.6) { 1 } else { 2 + rng.below(3) };
         for copy in 0..copies.min(n - written) {
             let row = render(&mut rng, &person, copy > 0);
-            let fields = [
-                row.given,
-                row.family,
-                row.dob,
-                row.phone,
-                row.country,
-                row.household,
-            ];
+            let fields = [row.given, row.family, row.dob, row.phone, row.country, row.household];
             let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             writeln!(out, "{},{},{}", written + 1, cluster, fields.join(","))?;
             written += 1;

@@ -67,8 +67,7 @@ pub fn blocking_keys(r: &PersonRecord) -> Vec<String> {
         push(format!("i:{id}"));
     }
     for p in r.phones.iter().take(MAX_PHONE_KEYS) {
-        let normalized =
-            normalize_phone(p, DEFAULT_CALLING_CODE).unwrap_or_else(|| phone_digits(p));
+        let normalized = normalize_phone(p, DEFAULT_CALLING_CODE).unwrap_or_else(|| phone_digits(p));
         if normalized.trim_start_matches('+').len() >= PHONE_TAIL_DIGITS {
             push(format!("p:{}", phone_tail(&normalized)));
         }
@@ -79,10 +78,6 @@ pub fn blocking_keys(r: &PersonRecord) -> Vec<String> {
 
 /// Upper-case alphanumerics of an identifier, if long enough to be selective.
 fn id_key(raw: &str) -> Option<String> {
-    let id: String = raw
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let id: String = raw.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
     (id.len() >= 4).then_some(id)
 }

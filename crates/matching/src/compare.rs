@@ -23,12 +23,7 @@ pub fn comparison_vector(a: &PersonRecord, b: &PersonRecord) -> ComparisonVector
 }
 
 /// Score of a prepared pair, with optional frequency adjustment.
-pub(crate) fn score_prepared(
-    a: &PreparedRecord,
-    b: &PreparedRecord,
-    w: &Weights,
-    frequencies: Option<&NameFrequencies>,
-) -> f64 {
+pub(crate) fn score_prepared(a: &PreparedRecord, b: &PreparedRecord, w: &Weights, frequencies: Option<&NameFrequencies>) -> f64 {
     let v = compare_prepared(a, b).0;
     let mut score = score_vector(&v, w);
     if let Some(f) = frequencies {
@@ -51,19 +46,12 @@ pub fn compare(a: &PersonRecord, b: &PersonRecord, w: &Weights) -> MatchResult {
 
 /// [`compare`], with name weights adjusted by how common the agreeing name
 /// tokens are in the caseload (see [`NameFrequencies`]).
-pub fn compare_with_frequencies(
-    a: &PersonRecord,
-    b: &PersonRecord,
-    w: &Weights,
-    frequencies: Option<&NameFrequencies>,
-) -> MatchResult {
+pub fn compare_with_frequencies(a: &PersonRecord, b: &PersonRecord, w: &Weights, frequencies: Option<&NameFrequencies>) -> MatchResult {
     let (pa, pb) = (PreparedRecord::new(a), PreparedRecord::new(b));
     let (v, [given_sim, family_sim]) = compare_prepared(&pa, &pb);
     let tf = |field: Field| match (frequencies, field) {
         (Some(f), Field::GivenName) => f.adjustment(field, v.level(field), &pa.given, &pb.given, w),
-        (Some(f), Field::FamilyName) => {
-            f.adjustment(field, v.level(field), &pa.family, &pb.family, w)
-        }
+        (Some(f), Field::FamilyName) => f.adjustment(field, v.level(field), &pa.family, &pb.family, w),
         _ => 0.0,
     };
     let transposed = v.level(Field::GivenName) == Level::Transposed;
@@ -91,22 +79,12 @@ pub fn compare_with_frequencies(
         })
         .collect();
     let score = fields.iter().map(|f| f.weight).sum();
-    MatchResult {
-        score,
-        probability: w.probability(score),
-        fields,
-    }
+    MatchResult { score, probability: w.probability(score), fields }
 }
 
 /// Display values, paired the way they were compared (a swapped name is
 /// shown next to the name it matched).
-fn display_values(
-    field: Field,
-    a: &PersonRecord,
-    b: &PersonRecord,
-    transposed: bool,
-    family_first: bool,
-) -> (String, String) {
+fn display_values(field: Field, a: &PersonRecord, b: &PersonRecord, transposed: bool, family_first: bool) -> (String, String) {
     let trim = |s: &str| s.trim().to_string();
     let list = |v: &[String]| v.join("; ");
     match field {
@@ -120,21 +98,12 @@ fn display_values(
         }
         Field::GivenName => (trim(&a.given_names), trim(&b.given_names)),
         Field::FamilyName => (trim(&a.family_names), trim(&b.family_names)),
-        Field::BirthDate => (
-            a.dob.map(|d| d.to_string()).unwrap_or_default(),
-            b.dob.map(|d| d.to_string()).unwrap_or_default(),
-        ),
+        Field::BirthDate => (a.dob.map(|d| d.to_string()).unwrap_or_default(), b.dob.map(|d| d.to_string()).unwrap_or_default()),
         Field::Phone => (list(&a.phones), list(&b.phones)),
-        Field::Country => (
-            a.country.clone().unwrap_or_default(),
-            b.country.clone().unwrap_or_default(),
-        ),
+        Field::Country => (a.country.clone().unwrap_or_default(), b.country.clone().unwrap_or_default()),
         Field::Household => (list(&a.household_names), list(&b.household_names)),
         Field::OtherId => (list(&a.other_ids), list(&b.other_ids)),
-        Field::Address => (
-            a.address.clone().unwrap_or_default(),
-            b.address.clone().unwrap_or_default(),
-        ),
+        Field::Address => (a.address.clone().unwrap_or_default(), b.address.clone().unwrap_or_default()),
     }
 }
 
@@ -142,11 +111,7 @@ impl MatchResult {
     /// Plain-English reasons, strongest evidence first; fields missing on
     /// either record are left out. The web app translates from `fields`.
     pub fn explain(&self) -> Vec<String> {
-        let mut fields: Vec<&FieldComparison> = self
-            .fields
-            .iter()
-            .filter(|f| f.level != Level::Missing)
-            .collect();
+        let mut fields: Vec<&FieldComparison> = self.fields.iter().filter(|f| f.level != Level::Missing).collect();
         fields.sort_by(|x, y| y.weight.abs().total_cmp(&x.weight.abs()));
         fields.into_iter().filter_map(explain_field).collect()
     }
@@ -162,11 +127,7 @@ fn explain_field(f: &FieldComparison) -> Option<String> {
             format!("family and given names swapped: '{l}' ~ '{r}'")
         }
         (Field::GivenName | Field::FamilyName, level) => {
-            let what = if f.field == Field::GivenName {
-                "given name"
-            } else {
-                "surname"
-            };
+            let what = if f.field == Field::GivenName { "given name" } else { "surname" };
             match level {
                 Level::Exact => format!("same {what} '{l}'"),
                 Level::TokenOverlap => format!("{what} '{l}' ~ '{r}' (one contains the other)"),

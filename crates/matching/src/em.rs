@@ -16,11 +16,7 @@ const PSEUDO_COUNT: f64 = 0.5;
 /// Prior bounds: keep EM from declaring everything (or nothing) a match.
 const PRIOR_RANGE: (f64, f64) = (1e-7, 0.5);
 
-pub fn estimate_weights(
-    pairs_vectors: &[ComparisonVector],
-    initial: &Weights,
-    iterations: usize,
-) -> Weights {
+pub fn estimate_weights(pairs_vectors: &[ComparisonVector], initial: &Weights, iterations: usize) -> Weights {
     let mut counts: HashMap<ComparisonVector, f64> = HashMap::new();
     for v in pairs_vectors {
         *counts.entry(*v).or_insert(0.0) += 1.0;
@@ -76,7 +72,5 @@ pub fn estimate_weights(
 fn max_change(a: &Weights, b: &Weights) -> f64 {
     let pairs = a.m.iter().flatten().zip(b.m.iter().flatten());
     let pairs = pairs.chain(a.u.iter().flatten().zip(b.u.iter().flatten()));
-    pairs
-        .map(|(x, y)| (x - y).abs())
-        .fold((a.prior - b.prior).abs(), f64::max)
+    pairs.map(|(x, y)| (x - y).abs()).fold((a.prior - b.prior).abs(), f64::max)
 }

@@ -16,32 +16,15 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; N_FIELDS] = [
-        Field::GivenName,
-        Field::FamilyName,
-        Field::BirthDate,
-        Field::Phone,
-        Field::Country,
-        Field::Household,
-        Field::OtherId,
-        Field::Address,
-    ];
+    pub const ALL: [Field; N_FIELDS] =
+        [Field::GivenName, Field::FamilyName, Field::BirthDate, Field::Phone, Field::Country, Field::Household, Field::OtherId, Field::Address];
 
     /// The agreement levels this field can produce (besides `Missing`).
     pub fn levels(self) -> &'static [Level] {
         use Level::*;
         match self {
-            Field::GivenName | Field::FamilyName => {
-                &[Exact, Transposed, TokenOverlap, Similar, Phonetic, Disagree]
-            }
-            Field::BirthDate => &[
-                Exact,
-                Transposed,
-                WithinOneYear,
-                Similar,
-                YearOnly,
-                Disagree,
-            ],
+            Field::GivenName | Field::FamilyName => &[Exact, Transposed, TokenOverlap, Similar, Phonetic, Disagree],
+            Field::BirthDate => &[Exact, Transposed, WithinOneYear, Similar, YearOnly, Disagree],
             Field::Phone => &[Exact, LastDigits, Disagree],
             Field::Country => &[Exact, Disagree],
             Field::Household | Field::OtherId => &[Exact, Similar, Disagree],

@@ -39,10 +39,7 @@ impl NameFrequencies {
     /// Adds one record's names (for building incrementally from a database).
     pub fn add(&mut self, given_names: &str, family_names: &str) {
         self.records = self.records.saturating_add(1);
-        for (raw, table) in [
-            (given_names, &mut self.given),
-            (family_names, &mut self.family),
-        ] {
+        for (raw, table) in [(given_names, &mut self.given), (family_names, &mut self.family)] {
             let mut tokens = name_tokens(raw);
             tokens.sort();
             tokens.dedup();
@@ -54,38 +51,47 @@ impl NameFrequencies {
     }
 
     fn share(&self, field: Field, token: &str) -> f64 {
-        let table = if field == Field::GivenName {
-            &self.given
-        } else {
-            &self.family
-        };
+        let table = if field == Field::GivenName { &self.given } else { &self.family };
         let n = table.get(token).copied().unwrap_or(1).max(1);
         f64::from(n) / f64::from(self.records.max(1))
     }
 
     /// Bits to add to a name field's weight: log2(u / u_tf), where u_tf is
     /// the frequency of the agreeing tokens. Zero for other levels.
-    pub(crate) fn adjustment(
-        &self,
-        field: Field,
-        level: Level,
-        a: &PreparedName,
-        b: &PreparedName,
-        w: &Weights,
-    ) -> f64 {
+    pub(crate) fn adjustment(&self, field: Field, level: Level, a: &PreparedName, b: &PreparedName, w: &Weights) -> f64 {
         if self.records < MIN_RECORDS || !matches!(level, Level::Exact | Level::TokenOverlap) {
             return 0.0;
         }
-        let tokens = if a.sorted_tokens.len() <= b.sorted_tokens.len() {
-            &a.sorted_tokens
-        } else {
-            &b.sorted_tokens
-        };
+        let tokens = if a.sorted_tokens.len() <= b.sorted_tokens.len() { &a.sorted_tokens } else { &b.sorted_tokens };
         let u_tf: f64 = tokens.iter().map(|t| self.share(field, t)).product();
         let u = w.u(field, level);
         if !(u_tf > 0.0 && u > 0.0) {
             return 0.0;
         }
         (u / u_tf).log2().clamp(-MAX_PENALTY_BITS, MAX_BONUS_BITS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_names_count_less_than_rare_ones() {
+        let mut f = NameFrequencies::default();
+        for i in 0..2000 {
+            let family = if i % 4 == 0 { "Ahmadi".to_string() } else { format!("Name{i}") };
+            f.add("Mohammed", &family);
+        }
+        f.add("Zarlia", "Stanekzai");
+        let w = Weights::default();
+        let adj = |field, a: &str| {
+            let (x, y) = (PreparedName::new(a), PreparedName::new(a));
+            f.adjustment(field, Level::Exact, &x, &y, &w)
+        };
+        assert!(adj(Field::GivenName, "Mohammed") < 0.0);
+        assert!(adj(Field::GivenName, "Zarlia") > 0.0);
+        assert!(adj(Field::FamilyName, "Ahmadi") < adj(Field::FamilyName, "Stanekzai"));
+        assert_eq!(NameFrequencies::default().adjustment(Field::GivenName, Level::Exact, &PreparedName::new("a"), &PreparedName::new("a"), &w), 0.0);
     }
 }

@@ -3,6 +3,7 @@
 //! Pipeline: [`normalize`] raw input → [`blocking_keys`] to find candidates
 //! → [`compare`] each candidate pair field by field (Fellegi–Sunter log2
 //! likelihood ratios from [`Weights`]) → [`MatchResult::explain`].
+//! [`NameFrequencies`] discounts agreement on common names ("Mohammed").
 //! [`estimate_weights`] refines the weights by EM on an organisation's own
 //! candidate pairs; [`scan`] runs the whole pipeline in memory.
 //!
@@ -22,9 +23,7 @@ pub mod similarity;
 mod weights;
 
 pub use blocking::{blocking_keys, MAX_KEYS};
-pub use compare::{
-    compare, compare_with_frequencies, comparison_vector, score_vector, MatchResult,
-};
+pub use compare::{compare, compare_with_frequencies, comparison_vector, score_vector, MatchResult};
 pub use em::estimate_weights;
 pub use fields::{ComparisonVector, Field, FieldComparison, Level, N_FIELDS, N_LEVELS};
 pub use frequencies::NameFrequencies;

@@ -1,9 +1,7 @@
 //! A record with every field normalised once, so that scoring a pair does
 //! no Unicode work and (almost) no allocation.
 
-use crate::normalize::{
-    fold_name, name_tokens, normalize_country, normalize_phone, phone_digits, phonetic,
-};
+use crate::normalize::{fold_name, name_tokens, normalize_country, normalize_phone, phone_digits, phonetic};
 use crate::record::{BirthDate, PersonRecord};
 
 /// Calling code assumed for phones written without one (the app serves
@@ -15,7 +13,7 @@ pub const PHONE_TAIL_DIGITS: usize = 7;
 
 #[derive(Debug, Clone, Default)]
 pub struct PreparedName {
-    pub tokens: Vec<String>,
+    /// Folded tokens without particles, sorted (order never matters).
     pub sorted_tokens: Vec<String>,
     pub phonetic: Vec<String>,
     /// All folded tokens run together, particles included: "De la Cruz" and
@@ -26,23 +24,16 @@ pub struct PreparedName {
 
 impl PreparedName {
     pub fn new(raw: &str) -> Self {
-        let tokens = name_tokens(raw);
-        let mut sorted_tokens = tokens.clone();
+        let mut sorted_tokens = name_tokens(raw);
         sorted_tokens.sort();
-        let phonetic = tokens.iter().map(|t| phonetic(t)).collect();
+        let phonetic = sorted_tokens.iter().map(|t| phonetic(t)).collect();
         let joined: String = fold_name(raw).split(' ').collect();
         let joined_phonetic = phonetic_of(&joined);
-        PreparedName {
-            tokens,
-            sorted_tokens,
-            phonetic,
-            joined,
-            joined_phonetic,
-        }
+        PreparedName { sorted_tokens, phonetic, joined, joined_phonetic }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
+        self.sorted_tokens.is_empty()
     }
 }
 
@@ -51,6 +42,26 @@ fn phonetic_of(s: &str) -> String {
         String::new()
     } else {
         phonetic(s)
+    }
+}
+
+/// A household member's name, reduced to what `household_level` needs
+/// (households are many names per record: keep them small).
+#[derive(Debug, Clone, Default)]
+pub struct HouseholdName {
+    /// Sorted tokens joined by spaces: equal for the same name in any order.
+    pub canonical: String,
+    pub joined: String,
+}
+
+impl HouseholdName {
+    pub fn new(raw: &str) -> Option<Self> {
+        let mut tokens = name_tokens(raw);
+        if tokens.is_empty() {
+            return None;
+        }
+        tokens.sort();
+        Some(HouseholdName { canonical: tokens.join(" "), joined: fold_name(raw).split(' ').collect() })
     }
 }
 
@@ -63,7 +74,7 @@ pub struct PreparedRecord {
     /// E.164 where possible, otherwise the bare digits.
     pub phones: Vec<String>,
     pub country: Option<String>,
-    pub household: Vec<PreparedName>,
+    pub household: Vec<HouseholdName>,
     /// Upper-case alphanumerics only ("A-123 456 789" → "A123456789").
     pub other_ids: Vec<String>,
     /// Folded address words, sorted.
@@ -85,12 +96,7 @@ impl PreparedRecord {
         let other_ids = r
             .other_ids
             .iter()
-            .map(|s| {
-                s.chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_uppercase())
-                    .collect::<String>()
-            })
+            .map(|s| s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect::<String>())
             .filter(|s| !s.is_empty())
             .collect();
         PreparedRecord {
@@ -100,23 +106,11 @@ impl PreparedRecord {
             dob: r.dob,
             phones,
             country: r.country.as_deref().and_then(normalize_country),
-            household: r
-                .household_names
-                .iter()
-                .map(|n| PreparedName::new(n))
-                .filter(|n| !n.is_empty())
-                .collect(),
+            household: r.household_names.iter().filter_map(|n| HouseholdName::new(n)).collect(),
             other_ids,
             address: {
-                let mut words: Vec<String> = r
-                    .address
-                    .as_deref()
-                    .map(fold_name)
-                    .unwrap_or_default()
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                let mut words: Vec<String> =
+                    r.address.as_deref().map(fold_name).unwrap_or_default().split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
                 words.sort();
                 words
             },

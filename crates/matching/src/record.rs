@@ -37,22 +37,12 @@ pub struct BirthDate {
 impl BirthDate {
     /// A full, exact date.
     pub fn ymd(year: i32, month: u32, day: u32) -> Self {
-        BirthDate {
-            year,
-            month: Some(month),
-            day: Some(day),
-            approximate: false,
-        }
+        BirthDate { year, month: Some(month), day: Some(day), approximate: false }
     }
 
     /// Only the year is known.
     pub fn year_only(year: i32) -> Self {
-        BirthDate {
-            year,
-            month: None,
-            day: None,
-            approximate: false,
-        }
+        BirthDate { year, month: None, day: None, approximate: false }
     }
 
     /// Parses "YYYY-MM-DD", "YYYYMMDD", "YYYY-MM" or "YYYY". Returns `None`
@@ -67,11 +57,7 @@ impl BirthDate {
         } else if parts.len() == 2 {
             (parts[0].parse::<i32>().ok()?, num(parts[1]), None)
         } else if digits.len() == 8 && digits.len() == s.len() {
-            (
-                digits[0..4].parse().ok()?,
-                num(&digits[4..6]),
-                num(&digits[6..8]),
-            )
+            (digits[0..4].parse().ok()?, num(&digits[4..6]), num(&digits[6..8]))
         } else if digits.len() == 4 && digits.len() == s.len() {
             (digits.parse().ok()?, None, None)
         } else {
@@ -80,12 +66,7 @@ impl BirthDate {
         // Zeros are a common "unknown" placeholder.
         let month = month.filter(|m| *m != 0);
         let day = day.filter(|d| *d != 0);
-        Some(BirthDate {
-            year,
-            month,
-            day: month.and(day),
-            approximate: false,
-        })
+        Some(BirthDate { year, month, day: month.and(day), approximate: false })
     }
 
     /// Month and day when both are known.

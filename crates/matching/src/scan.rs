@@ -40,28 +40,13 @@ pub fn scan(records: &[PersonRecord], w: &Weights, threshold: f64) -> Vec<Candid
 }
 
 /// [`scan`] with an explicit block-size cap.
-pub fn scan_with_block_cap(
-    records: &[PersonRecord],
-    w: &Weights,
-    threshold: f64,
-    max_block: usize,
-) -> Vec<CandidatePair> {
+pub fn scan_with_block_cap(records: &[PersonRecord], w: &Weights, threshold: f64, max_block: usize) -> Vec<CandidatePair> {
     let frequencies = NameFrequencies::from_records(records);
     let mut pairs = for_each_candidate(records, max_block, |a, b| {
         let score = score_prepared(a, b, w, Some(&frequencies));
-        (score >= threshold).then(|| CandidatePair {
-            left_id: a.id.min(b.id),
-            right_id: a.id.max(b.id),
-            score,
-            probability: w.probability(score),
-        })
+        (score >= threshold).then(|| CandidatePair { left_id: a.id.min(b.id), right_id: a.id.max(b.id), score, probability: w.probability(score) })
     });
-    pairs.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.left_id.cmp(&b.left_id))
-            .then(a.right_id.cmp(&b.right_id))
-    });
+    pairs.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.left_id.cmp(&b.left_id)).then(a.right_id.cmp(&b.right_id)));
     pairs
 }
 
@@ -73,15 +58,8 @@ pub fn candidate_vectors(records: &[PersonRecord], max_block: usize) -> Vec<Comp
 
 /// Runs `visit` on every candidate pair exactly once, in parallel, and
 /// collects what it returns.
-fn for_each_candidate<T: Send>(
-    records: &[PersonRecord],
-    max_block: usize,
-    visit: impl Fn(&PreparedRecord, &PreparedRecord) -> Option<T> + Sync,
-) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8);
+fn for_each_candidate<T: Send>(records: &[PersonRecord], max_block: usize, visit: impl Fn(&PreparedRecord, &PreparedRecord) -> Option<T> + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
     let prepared: Vec<PreparedRecord> = parallel_map(records, threads, PreparedRecord::new);
     let key_lists = parallel_map(records, threads, hashed_keys);
 
@@ -91,10 +69,7 @@ fn for_each_candidate<T: Send>(
         entries.extend(keys.into_iter().map(|k| (k, i as u32)));
     }
     entries.sort_unstable();
-    let blocks: Vec<&[(u64, u32)]> = entries
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|b| b.len() >= 2 && b.len() <= max_block.max(2))
-        .collect();
+    let blocks: Vec<&[(u64, u32)]> = entries.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() >= 2 && b.len() <= max_block.max(2)).collect();
 
     // Each record's usable keys, sorted, for the "smallest shared key" rule.
     let mut usable: Vec<Vec<u64>> = vec![Vec::new(); records.len()];
@@ -113,10 +88,7 @@ fn for_each_candidate<T: Send>(
                 s.spawn(move || visit_blocks(chunk, prepared, usable, visit))
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
 }
 
@@ -191,11 +163,7 @@ fn split_by_pairs<'a>(blocks: &[&'a [(u64, u32)]], n: usize) -> Vec<Vec<&'a [(u6
 }
 
 /// Maps `f` over `items` on `threads` scoped threads, preserving order.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
+fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let chunk = items.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
         let handles: Vec<_> = items
@@ -205,9 +173,6 @@ fn parallel_map<T: Sync, R: Send>(
                 s.spawn(move || c.iter().map(f).collect::<Vec<R>>())
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
 }

@@ -54,8 +54,7 @@ fn ascii_jaro_winkler(a: &[u8], b: &[u8]) -> f64 {
         }
     }
     let m = matches as f64;
-    let jaro =
-        (m / a.len() as f64 + m / b.len() as f64 + (m - (transpositions / 2) as f64) / m) / 3.0;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (transpositions / 2) as f64) / m) / 3.0;
     let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
@@ -129,13 +128,7 @@ mod tests {
 
     #[test]
     fn ascii_path_agrees_with_strsim() {
-        for (a, b) in [
-            ("martha", "marhta"),
-            ("dwayne", "duane"),
-            ("mhmd", "mohammed"),
-            ("a", "b"),
-            ("", "x"),
-        ] {
+        for (a, b) in [("martha", "marhta"), ("dwayne", "duane"), ("mhmd", "mohammed"), ("a", "b"), ("", "x")] {
             let ours = ascii_jaro_winkler(a.as_bytes(), b.as_bytes());
             assert!((ours - strsim::jaro_winkler(a, b)).abs() < 1e-12, "{a} {b}");
         }

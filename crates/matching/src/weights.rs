@@ -76,11 +76,7 @@ impl Default for Weights {
     fn default() -> Self {
         use Field::*;
         use Level::*;
-        let mut w = Weights {
-            prior: 1e-3,
-            m: [[MIN_PROB; N_LEVELS]; N_FIELDS],
-            u: [[MIN_PROB; N_LEVELS]; N_FIELDS],
-        };
+        let mut w = Weights { prior: 1e-3, m: [[MIN_PROB; N_LEVELS]; N_FIELDS], u: [[MIN_PROB; N_LEVELS]; N_FIELDS] };
         let table: &[(Field, LevelTable)] = &[
             (
                 GivenName,
@@ -115,40 +111,11 @@ impl Default for Weights {
                     (Disagree, 0.03, 0.9338),
                 ],
             ),
-            (
-                Phone,
-                &[
-                    (Exact, 0.55, 0.001),
-                    (LastDigits, 0.05, 0.001),
-                    (Disagree, 0.40, 0.998),
-                ],
-            ),
+            (Phone, &[(Exact, 0.55, 0.001), (LastDigits, 0.05, 0.001), (Disagree, 0.40, 0.998)]),
             (Country, &[(Exact, 0.95, 0.5), (Disagree, 0.05, 0.5)]),
-            (
-                Household,
-                &[
-                    (Exact, 0.55, 0.003),
-                    (Similar, 0.15, 0.005),
-                    (Disagree, 0.30, 0.992),
-                ],
-            ),
-            (
-                OtherId,
-                &[
-                    (Exact, 0.85, 0.0001),
-                    (Similar, 0.08, 0.0005),
-                    (Disagree, 0.07, 0.9994),
-                ],
-            ),
-            (
-                Address,
-                &[
-                    (Exact, 0.45, 0.0005),
-                    (Similar, 0.30, 0.002),
-                    (TokenOverlap, 0.10, 0.03),
-                    (Disagree, 0.15, 0.9675),
-                ],
-            ),
+            (Household, &[(Exact, 0.55, 0.003), (Similar, 0.15, 0.005), (Disagree, 0.30, 0.992)]),
+            (OtherId, &[(Exact, 0.85, 0.0001), (Similar, 0.08, 0.0005), (Disagree, 0.07, 0.9994)]),
+            (Address, &[(Exact, 0.45, 0.0005), (Similar, 0.30, 0.002), (TokenOverlap, 0.10, 0.03), (Disagree, 0.15, 0.9675)]),
         ];
         for (field, levels) in table {
             for &(level, m, u) in *levels {

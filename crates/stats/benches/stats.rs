@@ -22,42 +22,21 @@ fn synthetic(families: usize, items: usize) -> Vec<OutcomeInput> {
             post[i][f] = f64::clamp(p + step, 1.0, 4.0);
         }
     }
-    let sum = |m: &[Vec<f64>], range: std::ops::Range<usize>| -> Vec<f64> {
-        (0..families)
-            .map(|f| range.clone().map(|i| m[i][f]).sum())
-            .collect()
-    };
-    let mut inputs = vec![OutcomeInput {
-        label: "Total".into(),
-        kind: RowKind::Total,
-        pre: sum(&pre, 0..items),
-        post: sum(&post, 0..items),
-    }];
+    let sum = |m: &[Vec<f64>], range: std::ops::Range<usize>| -> Vec<f64> { (0..families).map(|f| range.clone().map(|i| m[i][f]).sum()).collect() };
+    let mut inputs = vec![OutcomeInput { label: "Total".into(), kind: RowKind::Total, pre: sum(&pre, 0..items), post: sum(&post, 0..items) }];
     for d in 0..3 {
         let range = d * items / 3..(d + 1) * items / 3;
-        inputs.push(OutcomeInput {
-            label: format!("Domain {}", d + 1),
-            kind: RowKind::Domain,
-            pre: sum(&pre, range.clone()),
-            post: sum(&post, range),
-        });
+        inputs.push(OutcomeInput { label: format!("Domain {}", d + 1), kind: RowKind::Domain, pre: sum(&pre, range.clone()), post: sum(&post, range) });
     }
     for i in 0..items {
-        inputs.push(OutcomeInput {
-            label: format!("Item {}", i + 1),
-            kind: RowKind::Item,
-            pre: pre[i].clone(),
-            post: post[i].clone(),
-        });
+        inputs.push(OutcomeInput { label: format!("Item {}", i + 1), kind: RowKind::Item, pre: pre[i].clone(), post: post[i].clone() });
     }
     inputs
 }
 
 fn bench_outcome_table(c: &mut Criterion) {
     let inputs = synthetic(1_000, 18);
-    c.bench_function("outcome_table_1000_families_18_items", |b| {
-        b.iter(|| outcome_table(black_box(&inputs), OutcomeTableOptions::default()))
-    });
+    c.bench_function("outcome_table_1000_families_18_items", |b| b.iter(|| outcome_table(black_box(&inputs), OutcomeTableOptions::default())));
 }
 
 criterion_group!(benches, bench_outcome_table);

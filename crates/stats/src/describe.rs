@@ -21,17 +21,6 @@ pub fn describe(xs: &[f64]) -> Option<Describe> {
     let mut sorted = xs.to_vec();
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len();
-    let median = if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
-    };
-    Some(Describe {
-        n,
-        min: sorted[0],
-        median,
-        mean: mean(xs),
-        max: sorted[n - 1],
-        sd: (n > 1).then(|| sample_sd(xs)),
-    })
+    let median = if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 };
+    Some(Describe { n, min: sorted[0], median, mean: mean(xs), max: sorted[n - 1], sd: (n > 1).then(|| sample_sd(xs)) })
 }

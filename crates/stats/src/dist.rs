@@ -19,8 +19,7 @@ pub(crate) fn t_two_sided_p(t: f64, df: f64) -> f64 {
 }
 
 fn t_pdf(t: f64, df: f64) -> f64 {
-    let ln_norm =
-        ln_gamma((df + 1.0) / 2.0) - ln_gamma(df / 2.0) - 0.5 * (df * std::f64::consts::PI).ln();
+    let ln_norm = ln_gamma((df + 1.0) / 2.0) - ln_gamma(df / 2.0) - 0.5 * (df * std::f64::consts::PI).ln();
     (ln_norm - (df + 1.0) / 2.0 * (1.0 + t * t / df).ln()).exp()
 }
 

@@ -21,12 +21,7 @@ pub use describe::{describe, Describe};
 pub use error::StatsError;
 pub use independent::{standardized_mean_difference, welch_t, WelchT};
 pub use multiplicity::holm;
-pub use outcome_table::{
-    outcome_table, HolmFamily, OutcomeInput, OutcomeRow, OutcomeTable, OutcomeTableOptions, RowKind,
-};
+pub use outcome_table::{outcome_table, HolmFamily, OutcomeInput, OutcomeRow, OutcomeTable, OutcomeTableOptions, RowKind};
 pub use paired::{cohens_dz, paired_t, PairedT};
 pub use proportion::{attrition, newcombe_diff_ci, wilson_ci, Attrition, DiffCi, ProportionCi};
-pub use wilcoxon::{
-    rank_biserial, wilcoxon_signed_rank, wilcoxon_signed_rank_with, Wilcoxon, WilcoxonMethod,
-    WilcoxonOptions, ZeroMethod,
-};
+pub use wilcoxon::{rank_biserial, wilcoxon_signed_rank, wilcoxon_signed_rank_with, Wilcoxon, WilcoxonMethod, WilcoxonOptions, ZeroMethod};

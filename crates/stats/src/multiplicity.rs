@@ -4,9 +4,7 @@
 /// NaN inputs stay NaN and do not count towards the number of tests, so a
 /// row whose test was not estimable does not inflate the others.
 pub fn holm(p_values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..p_values.len())
-        .filter(|&i| !p_values[i].is_nan())
-        .collect();
+    let mut order: Vec<usize> = (0..p_values.len()).filter(|&i| !p_values[i].is_nan()).collect();
     order.sort_by(|&a, &b| p_values[a].total_cmp(&p_values[b]));
     let m = order.len();
     let mut adjusted = vec![f64::NAN; p_values.len()];

@@ -75,13 +75,7 @@ pub fn outcome_table(inputs: &[OutcomeInput], options: OutcomeTableOptions) -> O
 }
 
 fn complete_pairs(input: &OutcomeInput) -> (Vec<f64>, Vec<f64>) {
-    input
-        .pre
-        .iter()
-        .zip(&input.post)
-        .filter(|(a, b)| a.is_finite() && b.is_finite())
-        .map(|(&a, &b)| (a, b))
-        .unzip()
+    input.pre.iter().zip(&input.post).filter(|(a, b)| a.is_finite() && b.is_finite()).map(|(&a, &b)| (a, b)).unzip()
 }
 
 fn mean_of(xs: &[f64]) -> Option<f64> {
@@ -101,9 +95,7 @@ fn row(input: &OutcomeInput, options: &OutcomeTableOptions) -> OutcomeRow {
     }
     let mut note = |what: &str, e: crate::StatsError| notes.push(format!("{what}: {e}"));
     let t = paired_t(&pre, &post).map_err(|e| note("paired t", e)).ok();
-    let w = wilcoxon_signed_rank_with(&pre, &post, options.wilcoxon)
-        .map_err(|e| note("Wilcoxon", e))
-        .ok();
+    let w = wilcoxon_signed_rank_with(&pre, &post, options.wilcoxon).map_err(|e| note("Wilcoxon", e)).ok();
     let d_z = cohens_dz(&pre, &post).ok();
     let r = rank_biserial(&pre, &post).ok();
     let (mean_pre, mean_post) = (mean_of(&pre), mean_of(&post));
@@ -130,20 +122,13 @@ fn row(input: &OutcomeInput, options: &OutcomeTableOptions) -> OutcomeRow {
 fn adjust(rows: &mut [OutcomeRow], family: HolmFamily) {
     let groups: Vec<Vec<usize>> = match family {
         HolmFamily::AllRows => vec![(0..rows.len()).collect()],
-        HolmFamily::PerKind => [RowKind::Total, RowKind::Domain, RowKind::Item]
-            .iter()
-            .map(|k| (0..rows.len()).filter(|&i| rows[i].kind == *k).collect())
-            .collect(),
+        HolmFamily::PerKind => {
+            [RowKind::Total, RowKind::Domain, RowKind::Item].iter().map(|k| (0..rows.len()).filter(|&i| rows[i].kind == *k).collect()).collect()
+        }
     };
     for group in groups {
-        let t_raw: Vec<f64> = group
-            .iter()
-            .map(|&i| rows[i].t_p.unwrap_or(f64::NAN))
-            .collect();
-        let w_raw: Vec<f64> = group
-            .iter()
-            .map(|&i| rows[i].wilcoxon_p.unwrap_or(f64::NAN))
-            .collect();
+        let t_raw: Vec<f64> = group.iter().map(|&i| rows[i].t_p.unwrap_or(f64::NAN)).collect();
+        let w_raw: Vec<f64> = group.iter().map(|&i| rows[i].wilcoxon_p.unwrap_or(f64::NAN)).collect();
         let (t_adj, w_adj) = (holm(&t_raw), holm(&w_raw));
         for (pos, &i) in group.iter().enumerate() {
             rows[i].t_p_holm = Some(t_adj[pos]).filter(|p| !p.is_nan());

@@ -35,10 +35,7 @@ pub(crate) fn sample_var(xs: &[f64]) -> f64 {
 /// Validates a pre/post pair and returns `post - pre`.
 pub(crate) fn differences(pre: &[f64], post: &[f64]) -> Result<Vec<f64>, StatsError> {
     if pre.len() != post.len() {
-        return Err(StatsError::LengthMismatch {
-            pre: pre.len(),
-            post: post.len(),
-        });
+        return Err(StatsError::LengthMismatch { pre: pre.len(), post: post.len() });
     }
     if pre.iter().chain(post).any(|x| !x.is_finite()) {
         return Err(StatsError::NonFinite);

@@ -47,51 +47,27 @@ pub fn wilson_ci(successes: u64, n: u64) -> Result<ProportionCi, StatsError> {
     let crit2 = Z_975 * Z_975;
     let denom = 1.0 + crit2 / nf;
     let center = (q + crit2 / (2.0 * nf)) / denom;
+    // At 0 or n successes the bound equals the rate exactly; rounding must not push it past.
     let dist = Z_975 * (q * (1.0 - q) / nf + crit2 / (4.0 * nf * nf)).sqrt() / denom;
-    Ok(ProportionCi {
-        successes,
-        n,
-        rate: q,
-        ci95_low: (center - dist).clamp(0.0, 1.0),
-        ci95_high: (center + dist).clamp(0.0, 1.0),
-    })
+    Ok(ProportionCi { successes, n, rate: q, ci95_low: (center - dist).clamp(0.0, 1.0).min(q), ci95_high: (center + dist).clamp(0.0, 1.0).max(q) })
 }
 
 /// Newcombe (1998, method 10) interval for p1 - p2, e.g. court-appearance
 /// rate of enrolled families minus that of a comparison group.
-pub fn newcombe_diff_ci(
-    successes1: u64,
-    n1: u64,
-    successes2: u64,
-    n2: u64,
-) -> Result<DiffCi, StatsError> {
+pub fn newcombe_diff_ci(successes1: u64, n1: u64, successes2: u64, n2: u64) -> Result<DiffCi, StatsError> {
     let g1 = wilson_ci(successes1, n1)?;
     let g2 = wilson_ci(successes2, n2)?;
     let diff = g1.rate - g2.rate;
     let d_low = ((g1.rate - g1.ci95_low).powi(2) + (g2.ci95_high - g2.rate).powi(2)).sqrt();
     let d_high = ((g2.rate - g2.ci95_low).powi(2) + (g1.ci95_high - g1.rate).powi(2)).sqrt();
-    Ok(DiffCi {
-        diff,
-        ci95_low: diff - d_low,
-        ci95_high: diff + d_high,
-        group1: g1,
-        group2: g2,
-    })
+    Ok(DiffCi { diff, ci95_low: diff - d_low, ci95_high: diff + d_high, group1: g1, group2: g2 })
 }
 
 /// Completion rate (closure / baseline) with a Wilson 95% CI.
 pub fn attrition(n_baseline: u64, n_closure: u64) -> Result<Attrition, StatsError> {
     if n_closure > n_baseline {
-        return Err(StatsError::InvalidCount(
-            "more families at closure than at baseline",
-        ));
+        return Err(StatsError::InvalidCount("more families at closure than at baseline"));
     }
     let completion = wilson_ci(n_closure, n_baseline)?;
-    Ok(Attrition {
-        n_baseline,
-        n_closure,
-        n_lost: n_baseline - n_closure,
-        attrition_rate: 1.0 - completion.rate,
-        completion,
-    })
+    Ok(Attrition { n_baseline, n_closure, n_lost: n_baseline - n_closure, attrition_rate: 1.0 - completion.rate, completion })
 }

@@ -73,11 +73,7 @@ pub fn wilcoxon_signed_rank(pre: &[f64], post: &[f64]) -> Result<Wilcoxon, Stats
 }
 
 /// Wilcoxon signed-rank test of `post - pre` with explicit options.
-pub fn wilcoxon_signed_rank_with(
-    pre: &[f64],
-    post: &[f64],
-    options: WilcoxonOptions,
-) -> Result<Wilcoxon, StatsError> {
+pub fn wilcoxon_signed_rank_with(pre: &[f64], post: &[f64], options: WilcoxonOptions) -> Result<Wilcoxon, StatsError> {
     let d = differences(pre, post)?;
     let ranked = SignedRanks::new(&d, options.zero_method)?;
     let n = d.len();
@@ -173,21 +169,8 @@ impl SignedRanks {
             w_minus += zero_rank_sum / 2.0;
         }
         // Zeros have the smallest |d|, so when ranked they form the first group.
-        let zero_group = if zero_method == ZeroMethod::Wilcox {
-            0
-        } else {
-            n_zero
-        };
-        Ok(Self {
-            n_zero,
-            count: ranked.len(),
-            w_plus,
-            w_minus,
-            nonzero,
-            has_ties: tie_sizes.iter().any(|&t| t > 1),
-            tie_sizes,
-            zero_group,
-        })
+        let zero_group = if zero_method == ZeroMethod::Wilcox { 0 } else { n_zero };
+        Ok(Self { n_zero, count: ranked.len(), w_plus, w_minus, nonzero, has_ties: tie_sizes.iter().any(|&t| t > 1), tie_sizes, zero_group })
     }
 
     fn z(&self, zero_method: ZeroMethod, correction: bool) -> Result<f64, StatsError> {
@@ -244,17 +227,8 @@ impl SignedRanks {
             return Err(StatsError::ExactUnavailable("too many pairs"));
         }
         // Average ranks are multiples of 1/2, so doubled ranks are integers.
-        let weights: Vec<usize> = self
-            .nonzero
-            .iter()
-            .map(|&(r, _)| (2.0 * r).round() as usize)
-            .collect();
-        let observed: usize = self
-            .nonzero
-            .iter()
-            .filter(|&&(_, positive)| positive)
-            .map(|&(r, _)| (2.0 * r).round() as usize)
-            .sum();
+        let weights: Vec<usize> = self.nonzero.iter().map(|&(r, _)| (2.0 * r).round() as usize).collect();
+        let observed: usize = self.nonzero.iter().filter(|&&(_, positive)| positive).map(|&(r, _)| (2.0 * r).round() as usize).sum();
         let pmf = subset_sum_pmf(&weights);
         Ok(two_sided_from_pmf(&pmf, observed, observed))
     }

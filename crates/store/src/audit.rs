@@ -25,17 +25,7 @@ pub struct AuditEntry {
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn entry_hash(
-    prev: &str,
-    org_id: i64,
-    seq: i64,
-    at: &str,
-    actor: Option<i64>,
-    action: &str,
-    entity: &str,
-    entity_id: Option<i64>,
-    detail: &str,
-) -> String {
+pub fn entry_hash(prev: &str, org_id: i64, seq: i64, at: &str, actor: Option<i64>, action: &str, entity: &str, entity_id: Option<i64>, detail: &str) -> String {
     let mut h = Sha256::new();
     // Length-prefixed fields so that no two different entries serialise the same way.
     for part in [
@@ -73,30 +63,14 @@ pub(crate) async fn append(
         .bind(GENESIS)
         .execute(&mut **tx)
         .await?;
-    let head = sqlx::query(
-        store.q("UPDATE audit_heads SET seq = seq + 1 WHERE org_id = ? RETURNING seq, hash"),
-    )
-    .bind(actor.org_id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let head =
+        sqlx::query(store.q("UPDATE audit_heads SET seq = seq + 1 WHERE org_id = ? RETURNING seq, hash")).bind(actor.org_id).fetch_one(&mut **tx).await?;
     let seq: i64 = head.try_get("seq")?;
     let prev: String = head.try_get("hash")?;
     let at = now();
-    let hash = entry_hash(
-        &prev,
-        actor.org_id,
-        seq,
-        &at,
-        actor.user_id,
-        action,
-        entity,
-        entity_id,
-        &detail,
-    );
-    sqlx::query(store.q(
-        "INSERT INTO audit_log (org_id, seq, at, actor_id, action, entity, entity_id, detail, prev_hash, hash) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    ))
+    let hash = entry_hash(&prev, actor.org_id, seq, &at, actor.user_id, action, entity, entity_id, &detail);
+    sqlx::query(store.q("INSERT INTO audit_log (org_id, seq, at, actor_id, action, entity, entity_id, detail, prev_hash, hash) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
     .bind(actor.org_id)
     .bind(seq)
     .bind(at)
@@ -109,11 +83,7 @@ pub(crate) async fn append(
     .bind(&hash)
     .execute(&mut **tx)
     .await?;
-    sqlx::query(store.q("UPDATE audit_heads SET hash = ? WHERE org_id = ?"))
-        .bind(hash)
-        .bind(actor.org_id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(store.q("UPDATE audit_heads SET hash = ? WHERE org_id = ?")).bind(hash).bind(actor.org_id).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -144,25 +114,14 @@ impl Store {
     /// Record a read of a sensitive record (its own transaction).
     pub async fn audit_read(&self, actor: Actor, entity: &str, entity_id: i64) -> StoreResult<()> {
         let mut w = self.begin_write().await?;
-        append(
-            self,
-            &mut w.tx,
-            actor,
-            "read",
-            entity,
-            Some(entity_id),
-            serde_json::json!({}),
-        )
-        .await?;
+        append(self, &mut w.tx, actor, "read", entity, Some(entity_id), serde_json::json!({})).await?;
         w.commit().await
     }
 
     /// Walk every chain and report each entry whose hash or link does not hold, plus chains
     /// whose head no longer matches their last entry (truncation).
     pub async fn audit_verify(&self) -> StoreResult<VerifyReport> {
-        let rows = sqlx::query("SELECT * FROM audit_log ORDER BY org_id, seq")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query("SELECT * FROM audit_log ORDER BY org_id, seq").fetch_all(&self.pool).await?;
         let mut broken = Vec::new();
         let mut last: Option<(i64, i64, String)> = None;
         for row in &rows {
@@ -184,56 +143,31 @@ impl Store {
             if e.prev_hash != expected_prev {
                 broken.push((e.org_id, e.seq, "link"));
             }
-            let recomputed = entry_hash(
-                &e.prev_hash,
-                e.org_id,
-                e.seq,
-                &e.at,
-                e.actor_id,
-                &e.action,
-                &e.entity,
-                e.entity_id,
-                &e.detail,
-            );
+            let recomputed = entry_hash(&e.prev_hash, e.org_id, e.seq, &e.at, e.actor_id, &e.action, &e.entity, e.entity_id, &e.detail);
             if recomputed != e.hash {
                 broken.push((e.org_id, e.seq, "hash"));
             }
             last = Some((e.org_id, e.seq, e.hash));
         }
-        let heads = sqlx::query("SELECT org_id, seq, hash FROM audit_heads")
-            .fetch_all(&self.pool)
-            .await?;
+        let heads = sqlx::query("SELECT org_id, seq, hash FROM audit_heads").fetch_all(&self.pool).await?;
         for head in heads {
             let org: i64 = head.try_get("org_id")?;
             let seq: i64 = head.try_get("seq")?;
             let hash: String = head.try_get("hash")?;
-            let tail = rows
-                .iter()
-                .rev()
-                .find(|r| r.try_get::<i64, _>("org_id").ok() == Some(org));
-            let matches = tail.is_some_and(|r| {
-                r.try_get::<i64, _>("seq").ok() == Some(seq)
-                    && r.try_get::<String, _>("hash").ok().as_deref() == Some(hash.as_str())
-            });
+            let tail = rows.iter().rev().find(|r| r.try_get::<i64, _>("org_id").ok() == Some(org));
+            let matches =
+                tail.is_some_and(|r| r.try_get::<i64, _>("seq").ok() == Some(seq) && r.try_get::<String, _>("hash").ok().as_deref() == Some(hash.as_str()));
             if !matches && seq > 0 {
                 broken.push((org, seq, "head"));
             }
         }
-        Ok(VerifyReport {
-            entries: rows.len() as i64,
-            broken,
-        })
+        Ok(VerifyReport { entries: rows.len() as i64, broken })
     }
 
     /// Latest entries for an organization, newest first.
     pub async fn audit_recent(&self, org_id: i64, limit: i64) -> StoreResult<Vec<AuditEntry>> {
-        let rows = sqlx::query(
-            self.q("SELECT * FROM audit_log WHERE org_id = ? ORDER BY seq DESC LIMIT ?"),
-        )
-        .bind(org_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows =
+            sqlx::query(self.q("SELECT * FROM audit_log WHERE org_id = ? ORDER BY seq DESC LIMIT ?")).bind(org_id).bind(limit).fetch_all(&self.pool).await?;
         Ok(rows.iter().map(entry_from_row).collect::<Result<_, _>>()?)
     }
 }

@@ -33,12 +33,7 @@ pub struct Case {
 
 impl Case {
     pub fn state(&self) -> CaseState {
-        CaseState {
-            program: self.program_kind,
-            phase: self.phase,
-            status: self.status,
-            closure: self.closure_reason,
-        }
+        CaseState { program: self.program_kind, phase: self.phase, status: self.status, closure: self.closure_reason }
     }
 }
 
@@ -130,16 +125,10 @@ fn case_from_row(r: &AnyRow) -> Result<Case, sqlx::Error> {
         client_name: family.map(|f| format!("{given} {f}")).unwrap_or(given),
         program_id: r.try_get("program_id")?,
         program_name: r.try_get("program_name")?,
-        program_kind: decode(
-            ProgramKind::parse(&r.try_get::<String, _>("program_kind")?),
-            "program kind",
-        )?,
+        program_kind: decode(ProgramKind::parse(&r.try_get::<String, _>("program_kind")?), "program kind")?,
         site_id: r.try_get("site_id")?,
         phase: decode(Phase::parse(&r.try_get::<String, _>("phase")?), "phase")?,
-        status: decode(
-            CaseStatus::parse(&r.try_get::<String, _>("status")?),
-            "status",
-        )?,
+        status: decode(CaseStatus::parse(&r.try_get::<String, _>("status")?), "status")?,
         closure_reason: reason.as_deref().and_then(ClosureReason::parse),
         case_manager_id: r.try_get("case_manager_id")?,
         case_manager_name: r.try_get("manager_name")?,
@@ -151,11 +140,7 @@ fn case_from_row(r: &AnyRow) -> Result<Case, sqlx::Error> {
 }
 
 impl Store {
-    async fn open_cases_of(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        user_id: i64,
-    ) -> StoreResult<(i64, i64)> {
+    async fn open_cases_of(&self, tx: &mut sqlx::Transaction<'static, sqlx::Any>, user_id: i64) -> StoreResult<(i64, i64)> {
         let row = sqlx::query(self.q(
             "SELECT u.caseload_limit, (SELECT COUNT(*) FROM cases k WHERE k.case_manager_id = u.id AND k.status = 'open') AS n FROM users u WHERE u.id = ?",
         ))
@@ -174,30 +159,18 @@ impl Store {
         manager: i64,
         supervisor_override: bool,
     ) -> StoreResult<()> {
-        let owned = sqlx::query(
-            self.q("SELECT 1 AS one FROM users WHERE id = ? AND org_id = ? AND active = 1"),
-        )
-        .bind(manager)
-        .bind(actor.org_id)
-        .fetch_optional(&mut **tx)
-        .await?;
+        let owned = sqlx::query(self.q("SELECT 1 AS one FROM users WHERE id = ? AND org_id = ? AND active = 1"))
+            .bind(manager)
+            .bind(actor.org_id)
+            .fetch_optional(&mut **tx)
+            .await?;
         if owned.is_none() {
             return Err(StoreError::Refused("case-error-unknown-manager"));
         }
         let (current, limit) = self.open_cases_of(tx, manager).await?;
-        check_caseload(current, limit, supervisor_override)
-            .map_err(|_| StoreError::Refused("caseload-error-full"))?;
+        check_caseload(current, limit, supervisor_override).map_err(|_| StoreError::Refused("caseload-error-full"))?;
         if current >= limit {
-            self.case_event(
-                tx,
-                actor,
-                case_id,
-                "caseload_override",
-                None,
-                None,
-                Some(format!("{current}/{limit}")),
-            )
-            .await?;
+            self.case_event(tx, actor, case_id, "caseload_override", None, None, Some(format!("{current}/{limit}"))).await?;
         }
         Ok(())
     }
@@ -224,7 +197,16 @@ impl Store {
             .bind(&detail)
             .execute(&mut **tx)
             .await?;
-        append(self, tx, actor, kind, "case", Some(case_id), serde_json::json!({"from": from.map(Phase::as_str), "to": to.map(Phase::as_str), "detail": detail})).await
+        append(
+            self,
+            tx,
+            actor,
+            kind,
+            "case",
+            Some(case_id),
+            serde_json::json!({"from": from.map(Phase::as_str), "to": to.map(Phase::as_str), "detail": detail}),
+        )
+        .await
     }
 
     /// Open a case for a client in a program, optionally assigned (caseload limits apply).
@@ -256,57 +238,24 @@ impl Store {
         .fetch_one(&mut *w.tx)
         .await?
         .try_get("id")?;
-        self.case_event(&mut w.tx, actor, id, "open", None, Some(state.phase), None)
-            .await?;
+        self.case_event(&mut w.tx, actor, id, "open", None, Some(state.phase), None).await?;
         if let Some(manager) = manager {
-            self.check_assignment(&mut w.tx, actor, id, manager, supervisor_override)
-                .await?;
-            sqlx::query(
-                self.q("UPDATE cases SET case_manager_id = ?, version = version + 1 WHERE id = ?"),
-            )
-            .bind(manager)
-            .bind(id)
-            .execute(&mut *w.tx)
-            .await?;
-            self.case_event(
-                &mut w.tx,
-                actor,
-                id,
-                "assign",
-                None,
-                None,
-                Some(manager.to_string()),
-            )
-            .await?;
+            self.check_assignment(&mut w.tx, actor, id, manager, supervisor_override).await?;
+            sqlx::query(self.q("UPDATE cases SET case_manager_id = ?, version = version + 1 WHERE id = ?")).bind(manager).bind(id).execute(&mut *w.tx).await?;
+            self.case_event(&mut w.tx, actor, id, "assign", None, None, Some(manager.to_string())).await?;
         }
         w.commit().await?;
         Ok(id)
     }
 
     pub async fn case(&self, org_id: i64, id: i64) -> StoreResult<Case> {
-        let row = sqlx::query(self.q(CASE_BY_ID))
-            .bind(id)
-            .bind(org_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref()
-            .map(case_from_row)
-            .transpose()?
-            .ok_or(StoreError::NotFound)
+        let row = sqlx::query(self.q(CASE_BY_ID)).bind(id).bind(org_id).fetch_optional(&self.pool).await?;
+        row.as_ref().map(case_from_row).transpose()?.ok_or(StoreError::NotFound)
     }
 
     pub async fn client_cases(&self, org_id: i64, client_id: i64) -> StoreResult<Vec<Case>> {
-        let sql = render_dynamic(
-            self.dialect(),
-            &format!(
-                "{CASE_SELECT} WHERE k.client_id = ? AND k.org_id = ? ORDER BY k.opened_at DESC"
-            ),
-        );
-        let rows = sqlx::query(&sql)
-            .bind(client_id)
-            .bind(org_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let sql = render_dynamic(self.dialect(), &format!("{CASE_SELECT} WHERE k.client_id = ? AND k.org_id = ? ORDER BY k.opened_at DESC"));
+        let rows = sqlx::query(&sql).bind(client_id).bind(org_id).fetch_all(&self.pool).await?;
         Ok(rows.iter().map(case_from_row).collect::<Result<_, _>>()?)
     }
 
@@ -323,17 +272,8 @@ impl Store {
         if q.phase.is_some() {
             filter.push_str(" AND k.phase = ?");
         }
-        let count_sql = render_dynamic(
-            self.dialect(),
-            &format!("SELECT COUNT(*) AS n FROM cases k{filter}"),
-        );
-        let list_sql = render_dynamic(
-            self.dialect(),
-            &format!(
-                "{CASE_SELECT}{filter} ORDER BY {} LIMIT ? OFFSET ?",
-                q.sort.order_by()
-            ),
-        );
+        let count_sql = render_dynamic(self.dialect(), &format!("SELECT COUNT(*) AS n FROM cases k{filter}"));
+        let list_sql = render_dynamic(self.dialect(), &format!("{CASE_SELECT}{filter} ORDER BY {} LIMIT ? OFFSET ?", q.sort.order_by()));
         macro_rules! bind_filters {
             ($query:expr) => {{
                 let mut query = $query.bind(org_id);
@@ -349,43 +289,18 @@ impl Store {
                 query
             }};
         }
-        let total: i64 = bind_filters!(sqlx::query(&count_sql))
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("n")?;
-        let rows = bind_filters!(sqlx::query(&list_sql))
-            .bind(per_page)
-            .bind((page - 1) * per_page)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(Page {
-            items: rows.iter().map(case_from_row).collect::<Result<_, _>>()?,
-            total,
-            page,
-            per_page,
-        })
+        let total: i64 = bind_filters!(sqlx::query(&count_sql)).fetch_one(&self.pool).await?.try_get("n")?;
+        let rows = bind_filters!(sqlx::query(&list_sql)).bind(per_page).bind((page - 1) * per_page).fetch_all(&self.pool).await?;
+        Ok(Page { items: rows.iter().map(case_from_row).collect::<Result<_, _>>()?, total, page, per_page })
     }
 
     /// Apply a lifecycle transition decided by the domain, guarded by the version column.
-    pub async fn transition_case(
-        &self,
-        actor: Actor,
-        id: i64,
-        version: i64,
-        transition: Transition,
-        detail: Option<String>,
-    ) -> StoreResult<()> {
+    pub async fn transition_case(&self, actor: Actor, id: i64, version: i64, transition: Transition, detail: Option<String>) -> StoreResult<()> {
         let case = self.case(actor.org_id, id).await?;
         if case.version != version {
-            return Err(StoreError::Conflict {
-                current_version: case.version,
-                changed: vec!["phase".into()],
-            });
+            return Err(StoreError::Conflict { current_version: case.version, changed: vec!["phase".into()] });
         }
-        let next = case
-            .state()
-            .apply(transition)
-            .map_err(|e| StoreError::Refused(e.code()))?;
+        let next = case.state().apply(transition).map_err(|e| StoreError::Refused(e.code()))?;
         let at = now();
         let closed_at = (next.status == CaseStatus::Closed).then(|| at.clone());
         let mut w = self.begin_write().await?;
@@ -403,10 +318,7 @@ impl Store {
         .execute(&mut *w.tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::Conflict {
-                current_version: version + 1,
-                changed: vec!["phase".into()],
-            });
+            return Err(StoreError::Conflict { current_version: version + 1, changed: vec!["phase".into()] });
         }
         let kind = match transition {
             Transition::Advance => "advance",
@@ -415,62 +327,32 @@ impl Store {
             Transition::Reopen => "reopen",
         };
         let detail = match transition {
-            Transition::Close(reason) => Some(detail.map_or(reason.as_str().to_owned(), |d| {
-                format!("{}: {d}", reason.as_str())
-            })),
+            Transition::Close(reason) => Some(detail.map_or(reason.as_str().to_owned(), |d| format!("{}: {d}", reason.as_str()))),
             _ => detail,
         };
-        self.case_event(
-            &mut w.tx,
-            actor,
-            id,
-            kind,
-            Some(case.phase),
-            Some(next.phase),
-            detail,
-        )
-        .await?;
+        self.case_event(&mut w.tx, actor, id, kind, Some(case.phase), Some(next.phase), detail).await?;
         w.commit().await
     }
 
     /// Assign a case manager. Past their caseload limit this needs `supervisor_override`.
-    pub async fn assign_case(
-        &self,
-        actor: Actor,
-        id: i64,
-        version: i64,
-        manager: i64,
-        supervisor_override: bool,
-    ) -> StoreResult<()> {
+    pub async fn assign_case(&self, actor: Actor, id: i64, version: i64, manager: i64, supervisor_override: bool) -> StoreResult<()> {
         let mut w = self.begin_write().await?;
-        self.check_assignment(&mut w.tx, actor, id, manager, supervisor_override)
-            .await?;
-        let done = sqlx::query(self.q("UPDATE cases SET case_manager_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND org_id = ? AND version = ?"))
-            .bind(manager)
-            .bind(now())
-            .bind(id)
-            .bind(actor.org_id)
-            .bind(version)
-            .execute(&mut *w.tx)
-            .await?;
+        self.check_assignment(&mut w.tx, actor, id, manager, supervisor_override).await?;
+        let done =
+            sqlx::query(self.q("UPDATE cases SET case_manager_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND org_id = ? AND version = ?"))
+                .bind(manager)
+                .bind(now())
+                .bind(id)
+                .bind(actor.org_id)
+                .bind(version)
+                .execute(&mut *w.tx)
+                .await?;
         if done.rows_affected() == 0 {
             drop(w);
             let current = self.case(actor.org_id, id).await?;
-            return Err(StoreError::Conflict {
-                current_version: current.version,
-                changed: vec!["case_manager".into()],
-            });
+            return Err(StoreError::Conflict { current_version: current.version, changed: vec!["case_manager".into()] });
         }
-        self.case_event(
-            &mut w.tx,
-            actor,
-            id,
-            "assign",
-            None,
-            None,
-            Some(manager.to_string()),
-        )
-        .await?;
+        self.case_event(&mut w.tx, actor, id, "assign", None, None, Some(manager.to_string())).await?;
         w.commit().await
     }
 
@@ -497,35 +379,21 @@ impl Store {
     }
 
     /// Write a dated case note; the body is encrypted at rest.
-    pub async fn add_note(
-        &self,
-        actor: Actor,
-        case_id: i64,
-        noted_on: chrono::NaiveDate,
-        body: &str,
-    ) -> StoreResult<i64> {
+    pub async fn add_note(&self, actor: Actor, case_id: i64, noted_on: chrono::NaiveDate, body: &str) -> StoreResult<i64> {
         self.case(actor.org_id, case_id).await?;
         let mut w = self.begin_write().await?;
-        let id: i64 = sqlx::query(self.q("INSERT INTO notes (org_id, case_id, author_id, noted_on, body_enc, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"))
-            .bind(actor.org_id)
-            .bind(case_id)
-            .bind(actor.user_id)
-            .bind(noted_on.to_string())
-            .bind(self.cipher().encrypt(body))
-            .bind(now())
-            .fetch_one(&mut *w.tx)
-            .await?
-            .try_get("id")?;
-        append(
-            self,
-            &mut w.tx,
-            actor,
-            "create",
-            "note",
-            Some(id),
-            serde_json::json!({"case_id": case_id, "noted_on": noted_on.to_string()}),
-        )
-        .await?;
+        let id: i64 =
+            sqlx::query(self.q("INSERT INTO notes (org_id, case_id, author_id, noted_on, body_enc, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"))
+                .bind(actor.org_id)
+                .bind(case_id)
+                .bind(actor.user_id)
+                .bind(noted_on.to_string())
+                .bind(self.cipher().encrypt(body))
+                .bind(now())
+                .fetch_one(&mut *w.tx)
+                .await?
+                .try_get("id")?;
+        append(self, &mut w.tx, actor, "create", "note", Some(id), serde_json::json!({"case_id": case_id, "noted_on": noted_on.to_string()})).await?;
         w.commit().await?;
         Ok(id)
     }
@@ -555,11 +423,9 @@ impl Store {
 
     /// Open cases per staff member who can hold cases, against their limit.
     pub async fn caseloads(&self, org_id: i64) -> StoreResult<Vec<Caseload>> {
-        let rows = sqlx::query(self.q(
-            "SELECT u.id, u.display_name, u.role, u.caseload_limit, \
+        let rows = sqlx::query(self.q("SELECT u.id, u.display_name, u.role, u.caseload_limit, \
              (SELECT COUNT(*) FROM cases k WHERE k.case_manager_id = u.id AND k.status = 'open') AS n \
-             FROM users u WHERE u.org_id = ? AND u.active = 1 AND u.role IN ('case_manager', 'supervisor') ORDER BY u.display_name",
-        ))
+             FROM users u WHERE u.org_id = ? AND u.active = 1 AND u.role IN ('case_manager', 'supervisor') ORDER BY u.display_name"))
         .bind(org_id)
         .fetch_all(&self.pool)
         .await?;

@@ -16,33 +16,25 @@ pub struct FieldCipher {
 
 impl FieldCipher {
     pub fn from_key(key: [u8; 32]) -> FieldCipher {
-        FieldCipher {
-            aead: ChaCha20Poly1305::new(Key::from_slice(&key)),
-        }
+        FieldCipher { aead: ChaCha20Poly1305::new(Key::from_slice(&key)) }
     }
 
     /// Parse a base64-encoded 32-byte key (as in `SENDERO_SECRET_KEY`).
     pub fn from_base64(encoded: &str) -> anyhow::Result<FieldCipher> {
-        let bytes = STANDARD
-            .decode(encoded.trim())
-            .context("secret key is not base64")?;
-        let key: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| anyhow::anyhow!("secret key must be 32 bytes"))?;
+        let bytes = STANDARD.decode(encoded.trim()).context("secret key is not base64")?;
+        let key: [u8; 32] = bytes.try_into().map_err(|_| anyhow::anyhow!("secret key must be 32 bytes"))?;
         Ok(FieldCipher::from_key(key))
     }
 
     /// Read the key file, creating it with a fresh random key (mode 0600) if it does not exist.
     pub fn load_or_create(path: &std::path::Path) -> anyhow::Result<FieldCipher> {
         if path.exists() {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading key file {}", path.display()))?;
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading key file {}", path.display()))?;
             return FieldCipher::from_base64(&text);
         }
         let key: [u8; 32] = rand::random();
         let encoded = STANDARD.encode(key);
-        write_private(path, &encoded)
-            .with_context(|| format!("writing key file {}", path.display()))?;
+        write_private(path, &encoded).with_context(|| format!("writing key file {}", path.display()))?;
         tracing::warn!(path = %path.display(), "created a new field-encryption key file; back it up with the database");
         Ok(FieldCipher::from_key(key))
     }
@@ -50,28 +42,18 @@ impl FieldCipher {
     pub fn encrypt(&self, plaintext: &str) -> String {
         let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
         // Encryption with a valid key and in-memory buffer cannot fail.
-        let sealed = self
-            .aead
-            .encrypt(&nonce, plaintext.as_bytes())
-            .expect("encryption with a valid key");
+        let sealed = self.aead.encrypt(&nonce, plaintext.as_bytes()).expect("encryption with a valid key");
         let mut bytes = nonce.to_vec();
         bytes.extend_from_slice(&sealed);
         format!("{PREFIX}{}", STANDARD.encode(bytes))
     }
 
     pub fn decrypt(&self, stored: &str) -> anyhow::Result<String> {
-        let encoded = stored
-            .strip_prefix(PREFIX)
-            .context("unknown encryption format")?;
-        let bytes = STANDARD
-            .decode(encoded)
-            .context("corrupt encrypted value")?;
+        let encoded = stored.strip_prefix(PREFIX).context("unknown encryption format")?;
+        let bytes = STANDARD.decode(encoded).context("corrupt encrypted value")?;
         anyhow::ensure!(bytes.len() > 12, "corrupt encrypted value");
         let (nonce, sealed) = bytes.split_at(12);
-        let plain = self
-            .aead
-            .decrypt(Nonce::from_slice(nonce), sealed)
-            .map_err(|_| anyhow::anyhow!("cannot decrypt: wrong key or tampered value"))?;
+        let plain = self.aead.decrypt(Nonce::from_slice(nonce), sealed).map_err(|_| anyhow::anyhow!("cannot decrypt: wrong key or tampered value"))?;
         Ok(String::from_utf8(plain)?)
     }
 }
@@ -80,11 +62,7 @@ impl FieldCipher {
 fn write_private(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
     f.write_all(contents.as_bytes())
 }
 

@@ -8,40 +8,18 @@ use rand::{Rng, SeedableRng};
 use crate::users::NewUser;
 use crate::{Actor, Store, StoreResult};
 use sendero_domain::client::ClientInput;
-use sendero_domain::{
-    ClientDraft, ClosureReason, ContactKind, ProgramKind, Relationship, Role, Transition,
-};
+use sendero_domain::{ClientDraft, ClosureReason, ContactKind, ProgramKind, Relationship, Role, Transition};
 
 /// Password of every demo account (shown on the sign-in page in demo mode only).
 pub const DEMO_PASSWORD: &str = "sendero-demo";
 
 /// One demo account per role, all in the lead agency.
 pub const DEMO_ACCOUNTS: [(&str, Role, &str); 7] = [
-    (
-        "admin@demo.sendero.org",
-        Role::Administrator,
-        "Rosa Alvarado",
-    ),
-    (
-        "supervisor@demo.sendero.org",
-        Role::Supervisor,
-        "Marcus Bell",
-    ),
-    (
-        "casemanager@demo.sendero.org",
-        Role::CaseManager,
-        "Lucía Fernández",
-    ),
-    (
-        "intake@demo.sendero.org",
-        Role::IntakeWorker,
-        "Samuel Okafor",
-    ),
-    (
-        "volunteer@demo.sendero.org",
-        Role::Volunteer,
-        "Grace Miller",
-    ),
+    ("admin@demo.sendero.org", Role::Administrator, "Rosa Alvarado"),
+    ("supervisor@demo.sendero.org", Role::Supervisor, "Marcus Bell"),
+    ("casemanager@demo.sendero.org", Role::CaseManager, "Lucía Fernández"),
+    ("intake@demo.sendero.org", Role::IntakeWorker, "Samuel Okafor"),
+    ("volunteer@demo.sendero.org", Role::Volunteer, "Grace Miller"),
     ("attorney@demo.sendero.org", Role::Attorney, "Daniel Cho"),
     ("evaluator@demo.sendero.org", Role::Evaluator, "Priya Raman"),
 ];
@@ -60,69 +38,17 @@ const CULTURES: &[Culture] = &[
     Culture {
         country: "Honduras",
         languages: "Spanish",
-        given_m: &[
-            "José",
-            "Darwin",
-            "Kevin",
-            "Luis Fernando",
-            "Wilmer",
-            "Óscar",
-            "Yeferson",
-            "Brayan",
-        ],
-        given_f: &[
-            "María José",
-            "Dunia",
-            "Karla",
-            "Yessenia",
-            "Ana Lucía",
-            "Wendy",
-            "Génesis",
-            "Sofía",
-        ],
-        family: &[
-            "Hernández",
-            "López",
-            "Martínez",
-            "Pérez",
-            "Rodríguez",
-            "Mejía",
-            "Flores",
-            "Zelaya",
-            "Banegas",
-            "Castillo",
-        ],
+        given_m: &["José", "Darwin", "Kevin", "Luis Fernando", "Wilmer", "Óscar", "Yeferson", "Brayan"],
+        given_f: &["María José", "Dunia", "Karla", "Yessenia", "Ana Lucía", "Wendy", "Génesis", "Sofía"],
+        family: &["Hernández", "López", "Martínez", "Pérez", "Rodríguez", "Mejía", "Flores", "Zelaya", "Banegas", "Castillo"],
         double_surname: true,
     },
     Culture {
         country: "Venezuela",
         languages: "Spanish",
-        given_m: &[
-            "Andrés",
-            "Jesús",
-            "Carlos Eduardo",
-            "Yorman",
-            "Jhonny",
-            "Rafael",
-        ],
-        given_f: &[
-            "Daniela",
-            "Yulimar",
-            "Mariángel",
-            "Andreína",
-            "Gabriela",
-            "Nohemí",
-        ],
-        family: &[
-            "González",
-            "Ramírez",
-            "Suárez",
-            "Rondón",
-            "Briceño",
-            "Mendoza",
-            "Castro",
-            "Peña",
-        ],
+        given_m: &["Andrés", "Jesús", "Carlos Eduardo", "Yorman", "Jhonny", "Rafael"],
+        given_f: &["Daniela", "Yulimar", "Mariángel", "Andreína", "Gabriela", "Nohemí"],
+        family: &["González", "Ramírez", "Suárez", "Rondón", "Briceño", "Mendoza", "Castro", "Peña"],
         double_surname: true,
     },
     Culture {
@@ -130,9 +56,7 @@ const CULTURES: &[Culture] = &[
         languages: "K'iche', Spanish",
         given_m: &["Juan", "Pedro", "Santos", "Baltazar", "Diego"],
         given_f: &["Juana", "Rosalinda", "Manuela", "Ixchel", "Catarina"],
-        family: &[
-            "Tzoc", "Xiloj", "Ajanel", "Us", "Tum", "Cux", "Chávez", "Ixcoy",
-        ],
+        family: &["Tzoc", "Xiloj", "Ajanel", "Us", "Tum", "Cux", "Chávez", "Ixcoy"],
         double_surname: true,
     },
     Culture {
@@ -148,40 +72,15 @@ const CULTURES: &[Culture] = &[
         languages: "Spanish",
         given_m: &["Ernesto", "Bismarck", "Róger", "Francisco"],
         given_f: &["Scarleth", "Jahoska", "Fátima", "Martha Lorena"],
-        family: &[
-            "Castillo",
-            "Obando",
-            "Téllez",
-            "Sandino",
-            "Aráuz",
-            "Gutiérrez",
-        ],
+        family: &["Castillo", "Obando", "Téllez", "Sandino", "Aráuz", "Gutiérrez"],
         double_surname: true,
     },
     Culture {
         country: "Haiti",
         languages: "Haitian Creole, French",
-        given_m: &[
-            "Jean-Baptiste",
-            "Wilner",
-            "Frantz",
-            "Ti Jean",
-            "Jocelyn",
-            "Dieunel",
-        ],
-        given_f: &[
-            "Mirlande", "Nadège", "Widline", "Fabienne", "Roseline", "Ketia",
-        ],
-        family: &[
-            "Joseph",
-            "Pierre",
-            "Jean-Louis",
-            "Désir",
-            "Dorvil",
-            "Charles",
-            "Exantus",
-            "Baptiste",
-        ],
+        given_m: &["Jean-Baptiste", "Wilner", "Frantz", "Ti Jean", "Jocelyn", "Dieunel"],
+        given_f: &["Mirlande", "Nadège", "Widline", "Fabienne", "Roseline", "Ketia"],
+        family: &["Joseph", "Pierre", "Jean-Louis", "Désir", "Dorvil", "Charles", "Exantus", "Baptiste"],
         double_surname: false,
     },
     Culture {
@@ -197,9 +96,7 @@ const CULTURES: &[Culture] = &[
         languages: "Dari, Pashto",
         given_m: &["Mohammad", "Ahmad Shah", "Farid", "Hamid", "Mustafa"],
         given_f: &["Fatima", "Zahra", "Mariam", "Parwana", "Shabnam"],
-        family: &[
-            "Ahmadi", "Noori", "Hakimi", "Rahimi", "Sultani", "Karimi", "Popal",
-        ],
+        family: &["Ahmadi", "Noori", "Hakimi", "Rahimi", "Sultani", "Karimi", "Popal"],
         double_surname: false,
     },
     Culture {
@@ -207,14 +104,7 @@ const CULTURES: &[Culture] = &[
         languages: "Arabic",
         given_m: &["Mohammed", "Khaled", "Omar", "Yousef", "Hassan"],
         given_f: &["Amina", "Layla", "Nour", "Rania", "Huda"],
-        family: &[
-            "Haddad",
-            "Al-Khatib",
-            "Darwish",
-            "Haj Ali",
-            "Nasser",
-            "Al-Masri",
-        ],
+        family: &["Haddad", "Al-Khatib", "Darwish", "Haj Ali", "Nasser", "Al-Masri"],
         double_surname: false,
     },
     Culture {
@@ -249,26 +139,14 @@ fn pick<'a>(rng: &mut StdRng, xs: &'a [&'a str]) -> &'a str {
 
 fn person(rng: &mut StdRng, c: &Culture, female: bool, family: &str, age: i32) -> ClientDraft {
     let given = pick(rng, if female { c.given_f } else { c.given_m });
-    let family = if c.double_surname {
-        format!("{family} {}", pick(rng, c.family))
-    } else {
-        family.to_owned()
-    };
+    let family = if c.double_surname { format!("{family} {}", pick(rng, c.family)) } else { family.to_owned() };
     let year = 2026 - age;
     let birth_date = match rng.gen_range(0..10) {
         0 => format!("{year}"),
         1 => format!("{year}-{:02}", rng.gen_range(1..=12)),
-        _ => format!(
-            "{year}-{:02}-{:02}",
-            rng.gen_range(1..=12),
-            rng.gen_range(1..=28)
-        ),
+        _ => format!("{year}-{:02}-{:02}", rng.gen_range(1..=12), rng.gen_range(1..=28)),
     };
-    let a_number = if age >= 14 && rng.gen_bool(0.7) {
-        format!("{:09}", rng.gen_range(200_000_000..240_000_000u32))
-    } else {
-        String::new()
-    };
+    let a_number = if age >= 14 && rng.gen_bool(0.7) { format!("{:09}", rng.gen_range(200_000_000..240_000_000u32)) } else { String::new() };
     let input = ClientInput {
         given_names: given.to_owned(),
         family_names: family,
@@ -303,18 +181,10 @@ const PLANS: [OrgPlan; 4] = [
         city: "New York, NY",
         area_code: "718",
         programs: &[
-            (
-                "Case Management Pilot (ATD)",
-                ProgramKind::DetentionAlternative,
-                Some(700),
-            ),
+            ("Case Management Pilot (ATD)", ProgramKind::DetentionAlternative, Some(700)),
             ("Survivor Services", ProgramKind::TraffickingSurvivor, None),
             ("Destination Accompaniment", ProgramKind::Destination, None),
-            (
-                "Community Care Network",
-                ProgramKind::CommunityNetwork,
-                None,
-            ),
+            ("Community Care Network", ProgramKind::CommunityNetwork, None),
         ],
         sites: &["Bronx office", "Queens office"],
         households: 110,
@@ -324,11 +194,7 @@ const PLANS: [OrgPlan; 4] = [
         kind: "partner",
         city: "Houston, TX",
         area_code: "713",
-        programs: &[(
-            "Case Management Pilot (ATD)",
-            ProgramKind::DetentionAlternative,
-            Some(450),
-        )],
+        programs: &[("Case Management Pilot (ATD)", ProgramKind::DetentionAlternative, Some(450))],
         sites: &["Gulfton center"],
         households: 40,
     },
@@ -346,11 +212,7 @@ const PLANS: [OrgPlan; 4] = [
         kind: "partner",
         city: "Dubuque, IA",
         area_code: "563",
-        programs: &[(
-            "Community Care Network",
-            ProgramKind::CommunityNetwork,
-            None,
-        )],
+        programs: &[("Community Care Network", ProgramKind::CommunityNetwork, None)],
         sites: &["Dubuque"],
         households: 25,
     },
@@ -360,10 +222,7 @@ impl Store {
     /// Has anything been created yet? Demo seeding only runs on an empty database.
     pub async fn is_empty(&self) -> StoreResult<bool> {
         use sqlx::Row;
-        let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM organizations")
-            .fetch_one(self.pool())
-            .await?
-            .try_get("n")?;
+        let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM organizations").fetch_one(self.pool()).await?.try_get("n")?;
         Ok(n == 0)
     }
 
@@ -375,40 +234,18 @@ impl Store {
         let mut rng = StdRng::seed_from_u64(2026);
         let consortium = self.create_consortium("Sendero Demo Consortium").await?;
         for (index, plan) in PLANS.iter().enumerate() {
-            let org = self
-                .create_organization(
-                    None,
-                    Some(consortium),
-                    plan.name,
-                    plan.kind,
-                    Some(plan.city),
-                )
-                .await?;
+            let org = self.create_organization(None, Some(consortium), plan.name, plan.kind, Some(plan.city)).await?;
             let mut staff = Vec::new();
             if index == 0 {
                 for (email, role, name) in DEMO_ACCOUNTS {
                     let id = self
-                        .create_user(
-                            None,
-                            NewUser {
-                                org_id: org,
-                                email,
-                                display_name: name,
-                                password: DEMO_PASSWORD,
-                                role,
-                                locale: "en",
-                                caseload_limit: 25,
-                            },
-                        )
+                        .create_user(None, NewUser { org_id: org, email, display_name: name, password: DEMO_PASSWORD, role, locale: "en", caseload_limit: 25 })
                         .await?;
                     if matches!(role, Role::CaseManager | Role::Supervisor) {
                         staff.push(id);
                     }
                 }
-                for (email, name) in [
-                    ("cm2@demo.sendero.org", "Ahmad Karimi"),
-                    ("cm3@demo.sendero.org", "Nadège Pierre"),
-                ] {
+                for (email, name) in [("cm2@demo.sendero.org", "Ahmad Karimi"), ("cm3@demo.sendero.org", "Nadège Pierre")] {
                     staff.push(
                         self.create_user(
                             None,
@@ -426,12 +263,7 @@ impl Store {
                     );
                 }
             } else {
-                let slug = plan
-                    .name
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("partner")
-                    .to_lowercase();
+                let slug = plan.name.split_whitespace().next().unwrap_or("partner").to_lowercase();
                 let admin_email = format!("admin@{slug}.demo.sendero.org");
                 self.create_user(
                     None,
@@ -463,10 +295,7 @@ impl Store {
                     .await?,
                 );
             }
-            let actor = Actor {
-                user_id: Some(staff[0]),
-                org_id: org,
-            };
+            let actor = Actor { user_id: Some(staff[0]), org_id: org };
             let mut programs = Vec::new();
             for (name, kind, goal) in plan.programs {
                 programs.push((self.create_program(actor, name, *kind, *goal).await?, *kind));
@@ -483,16 +312,7 @@ impl Store {
                 let program = programs[rng.gen_range(0..programs.len())];
                 let site = sites.choose(&mut rng).copied();
                 let manager = staff[rng.gen_range(0..staff.len())];
-                self.seed_household(
-                    &mut rng,
-                    actor,
-                    culture,
-                    plan.area_code,
-                    program,
-                    site,
-                    manager,
-                )
-                .await?;
+                self.seed_household(&mut rng, actor, culture, plan.area_code, program, site, manager).await?;
             }
         }
         Ok(true)
@@ -513,66 +333,77 @@ impl Store {
         let head_female = rng.gen_bool(0.55);
         let head_age = rng.gen_range(19..55);
         let head = person(rng, culture, head_female, &family, head_age);
-        let head_id = self
-            .create_client(actor, &head, &[(ContactKind::Phone, phone(rng, area))])
-            .await?;
-        let household = self
-            .create_household(actor, &format!("{family} family"), head_id)
-            .await?;
+        let head_id = self.create_client(actor, &head, &[(ContactKind::Phone, phone(rng, area))]).await?;
+        let household = self.create_household(actor, &format!("{family} family"), head_id).await?;
         let size = rng.gen_range(0..4);
         for i in 0..size {
-            let (relationship, age) = if i == 0 && rng.gen_bool(0.5) {
-                (Relationship::Spouse, rng.gen_range(19..55))
-            } else {
-                (Relationship::Child, rng.gen_range(1..17))
-            };
+            let (relationship, age) =
+                if i == 0 && rng.gen_bool(0.5) { (Relationship::Spouse, rng.gen_range(19..55)) } else { (Relationship::Child, rng.gen_range(1..17)) };
             let female = rng.gen_bool(0.5);
             let member = person(rng, culture, female, &family, age);
-            self.create_household_member(actor, household, &member, relationship)
-                .await?;
+            self.create_household_member(actor, household, &member, relationship).await?;
         }
         // Spread cases over every phase and closure reason.
-        let case = self
-            .open_case(actor, head_id, program.0, site, Some(manager), true)
-            .await?;
+        let case = self.open_case(actor, head_id, program.0, site, Some(manager), true).await?;
         let steps = rng.gen_range(0..program.1.phases().len());
         let mut version = 2;
         for _ in 0..steps {
-            self.transition_case(actor, case, version, Transition::Advance, None)
-                .await?;
+            self.transition_case(actor, case, version, Transition::Advance, None).await?;
             version += 1;
         }
-        if rng.gen_bool(0.2) {
-            let reason = ClosureReason::ALL[rng.gen_range(0..ClosureReason::ALL.len())];
-            self.transition_case(actor, case, version, Transition::Close(reason), None)
-                .await?;
+        let closure = rng.gen_bool(0.35).then(|| ClosureReason::ALL[rng.gen_range(0..ClosureReason::ALL.len())]);
+        if program.1 == ProgramKind::Destination {
+            self.seed_inventories(rng, actor, case, head_id, closure).await?;
+        }
+        if let Some(reason) = closure {
+            self.transition_case(actor, case, version, Transition::Close(reason), None).await?;
         }
         for n in 0..rng.gen_range(1..4) {
-            let body = if n % 2 == 0 {
-                pick(rng, NOTES_ES)
-            } else {
-                pick(rng, NOTES_EN)
-            };
+            let body = if n % 2 == 0 { pick(rng, NOTES_ES) } else { pick(rng, NOTES_EN) };
             let on = crate::today() - chrono::Duration::days(rng.gen_range(1..200));
             self.add_note(actor, case, on, body).await?;
         }
         Ok(head_id)
     }
 
-    /// The people of SCENARIOS.md who belong to the lead agency.
-    async fn seed_scenarios(
-        &self,
-        actor: Actor,
-        programs: &[(i64, ProgramKind)],
-        staff: &[i64],
-    ) -> anyhow::Result<()> {
-        let program_of = |k: ProgramKind| {
-            programs
-                .iter()
-                .find(|p| p.1 == k)
-                .map(|p| p.0)
-                .expect("demo program")
+    /// The family-functioning inventory at intake and, for families that completed services,
+    /// at closure, with realistic gains; families that lost contact have no closure inventory.
+    async fn seed_inventories(&self, rng: &mut StdRng, actor: Actor, case: i64, client: i64, closure: Option<ClosureReason>) -> anyhow::Result<()> {
+        let Some(instrument) = self.instruments(actor.org_id).await?.into_iter().find(|i| i.definition.key == "family-functioning") else { return Ok(()) };
+        let baseline: i64 = rng.gen_range(1..=3);
+        let answer = |shift: i64, rng: &mut StdRng| -> std::collections::HashMap<String, i64> {
+            instrument.definition.items.iter().map(|i| (i.key.clone(), (baseline + shift + rng.gen_range(-1..=1)).clamp(1, 4))).collect()
         };
+        let intake_on = crate::today() - chrono::Duration::days(rng.gen_range(200..400));
+        let pre = answer(0, rng);
+        let input = crate::assessments::AssessmentInput {
+            case_id: case,
+            client_id: client,
+            instrument_id: instrument.id,
+            timing: sendero_domain::instrument::Timing::Intake,
+            language: "es",
+            answers: pre,
+            taken_on: intake_on,
+            complete: true,
+        };
+        self.save_assessment(actor, &input, None).await?;
+        if matches!(closure, Some(ClosureReason::GoalsMet | ClosureReason::MovedAway)) {
+            let gain = rng.gen_range(0..=2);
+            let post = answer(gain, rng);
+            let input = crate::assessments::AssessmentInput {
+                timing: sendero_domain::instrument::Timing::Closure,
+                answers: post,
+                taken_on: intake_on + chrono::Duration::days(rng.gen_range(60..540)).min(crate::today() - intake_on),
+                ..input
+            };
+            self.save_assessment(actor, &input, None).await?;
+        }
+        Ok(())
+    }
+
+    /// The people of SCENARIOS.md who belong to the lead agency.
+    async fn seed_scenarios(&self, actor: Actor, programs: &[(i64, ProgramKind)], staff: &[i64]) -> anyhow::Result<()> {
+        let program_of = |k: ProgramKind| programs.iter().find(|p| p.1 == k).map(|p| p.0).expect("demo program");
         let parse = |given: &str, family: &str, dob: &str, country: &str, langs: &str, a: &str| {
             ClientDraft::parse(
                 &ClientInput {
@@ -593,220 +424,69 @@ impl Store {
         let darwin = self
             .create_client(
                 actor,
-                &parse(
-                    "Darwin",
-                    "Pérez Mejía",
-                    "1994-08-12",
-                    "Honduras",
-                    "Spanish",
-                    "A 219-384-110",
-                ),
+                &parse("Darwin", "Pérez Mejía", "1994-08-12", "Honduras", "Spanish", "A 219-384-110"),
                 &[(ContactKind::Phone, "+1 718 555-0142".into())],
             )
             .await?;
-        let case = self
-            .open_case(
-                actor,
-                darwin,
-                program_of(ProgramKind::DetentionAlternative),
-                None,
-                Some(manager),
-                true,
-            )
-            .await?;
-        self.add_note(actor, case, crate::today(), "Notice to appear shows a master calendar hearing in Houston in two days. Referring to the Houston partner.").await?;
+        let case = self.open_case(actor, darwin, program_of(ProgramKind::DetentionAlternative), None, Some(manager), true).await?;
+        self.add_note(
+            actor,
+            case,
+            crate::today(),
+            "Notice to appear shows a master calendar hearing in Houston in two days. Referring to the Houston partner.",
+        )
+        .await?;
         // 2. A family with nowhere to go (selected in the lottery).
         let mother = self
             .create_client(
                 actor,
-                &parse(
-                    "Martha Lorena",
-                    "Castillo Obando",
-                    "1989-03-02",
-                    "Nicaragua",
-                    "Spanish",
-                    "",
-                ),
+                &parse("Martha Lorena", "Castillo Obando", "1989-03-02", "Nicaragua", "Spanish", ""),
                 &[(ContactKind::Phone, "+1 718 555-0190".into())],
             )
             .await?;
-        let home = self
-            .create_household(actor, "Castillo family", mother)
-            .await?;
+        let home = self.create_household(actor, "Castillo family", mother).await?;
         for (given, dob) in [("Scarleth", "2014-06-10"), ("Ernesto", "2018-11-23")] {
-            self.create_household_member(
-                actor,
-                home,
-                &parse(given, "Castillo Obando", dob, "Nicaragua", "Spanish", ""),
-                Relationship::Child,
-            )
-            .await?;
+            self.create_household_member(actor, home, &parse(given, "Castillo Obando", dob, "Nicaragua", "Spanish", ""), Relationship::Child).await?;
         }
-        self.open_case(
-            actor,
-            mother,
-            program_of(ProgramKind::DetentionAlternative),
-            None,
-            Some(manager),
-            true,
-        )
-        .await?;
+        self.open_case(actor, mother, program_of(ProgramKind::DetentionAlternative), None, Some(manager), true).await?;
         // 6. A survivor's window.
         let amina = self
-            .create_client(
-                actor,
-                &parse("Amina", "Haddad", "1996", "Syria", "Arabic, French", ""),
-                &[(ContactKind::Phone, "+1 718 555-0177".into())],
-            )
+            .create_client(actor, &parse("Amina", "Haddad", "1996", "Syria", "Arabic, French", ""), &[(ContactKind::Phone, "+1 718 555-0177".into())])
             .await?;
-        let case = self
-            .open_case(
-                actor,
-                amina,
-                program_of(ProgramKind::TraffickingSurvivor),
-                None,
-                Some(manager),
-                true,
-            )
-            .await?;
-        self.transition_case(
-            actor,
-            case,
-            2,
-            Transition::Advance,
-            Some("Strengths-and-needs assessment completed".into()),
-        )
-        .await?;
+        let case = self.open_case(actor, amina, program_of(ProgramKind::TraffickingSurvivor), None, Some(manager), true).await?;
+        self.transition_case(actor, case, 2, Transition::Advance, Some("Strengths-and-needs assessment completed".into())).await?;
         // 3. Ramírez family, destination accompaniment, phones changed twice.
         let ramirez = self
             .create_client(
                 actor,
-                &parse(
-                    "Yulimar",
-                    "Ramírez Suárez",
-                    "1987-01-15",
-                    "Venezuela",
-                    "Spanish",
-                    "",
-                ),
+                &parse("Yulimar", "Ramírez Suárez", "1987-01-15", "Venezuela", "Spanish", ""),
                 &[(ContactKind::Phone, "+1 520 555-0101".into())],
             )
             .await?;
-        self.add_contact(actor, ramirez, ContactKind::Phone, "+1 520 555-0102", true)
-            .await?;
-        self.add_contact(actor, ramirez, ContactKind::Phone, "+1 303 555-0103", true)
-            .await?;
-        let rhome = self
-            .create_household(actor, "Ramírez family", ramirez)
-            .await?;
-        self.create_household_member(
-            actor,
-            rhome,
-            &parse(
-                "Andrés",
-                "Ramírez Suárez",
-                "2015-09-30",
-                "Venezuela",
-                "Spanish",
-                "",
-            ),
-            Relationship::Child,
-        )
-        .await?;
-        self.open_case(
-            actor,
-            ramirez,
-            program_of(ProgramKind::Destination),
-            None,
-            Some(manager),
-            true,
-        )
-        .await?;
+        self.add_contact(actor, ramirez, ContactKind::Phone, "+1 520 555-0102", true).await?;
+        self.add_contact(actor, ramirez, ContactKind::Phone, "+1 303 555-0103", true).await?;
+        let rhome = self.create_household(actor, "Ramírez family", ramirez).await?;
+        self.create_household_member(actor, rhome, &parse("Andrés", "Ramírez Suárez", "2015-09-30", "Venezuela", "Spanish", ""), Relationship::Child).await?;
+        self.open_case(actor, ramirez, program_of(ProgramKind::Destination), None, Some(manager), true).await?;
         // 4 and 5. The Joseph family and Yeferson (community network).
         let joseph = self
-            .create_client(
-                actor,
-                &parse(
-                    "Wilner",
-                    "Joseph",
-                    "1985-04-04",
-                    "Haiti",
-                    "Haitian Creole",
-                    "",
-                ),
-                &[(ContactKind::Phone, "+1 563 555-0150".into())],
-            )
+            .create_client(actor, &parse("Wilner", "Joseph", "1985-04-04", "Haiti", "Haitian Creole", ""), &[(ContactKind::Phone, "+1 563 555-0150".into())])
             .await?;
-        let jhome = self
-            .create_household(actor, "Joseph family", joseph)
+        let jhome = self.create_household(actor, "Joseph family", joseph).await?;
+        self.create_household_member(actor, jhome, &parse("Mirlande", "Joseph", "1988-12-01", "Haiti", "Haitian Creole, French", ""), Relationship::Spouse)
             .await?;
-        self.create_household_member(
-            actor,
-            jhome,
-            &parse(
-                "Mirlande",
-                "Joseph",
-                "1988-12-01",
-                "Haiti",
-                "Haitian Creole, French",
-                "",
-            ),
-            Relationship::Spouse,
-        )
-        .await?;
-        self.open_case(
-            actor,
-            joseph,
-            program_of(ProgramKind::CommunityNetwork),
-            None,
-            Some(manager),
-            true,
-        )
-        .await?;
+        self.open_case(actor, joseph, program_of(ProgramKind::CommunityNetwork), None, Some(manager), true).await?;
         let dob = crate::today() - chrono::Duration::days(17 * 365 + 122);
-        let yeferson = self
-            .create_client(
-                actor,
-                &parse(
-                    "Yeferson",
-                    "Banegas Flores",
-                    &dob.to_string(),
-                    "Honduras",
-                    "Spanish",
-                    "",
-                ),
-                &[],
-            )
-            .await?;
-        self.open_case(
-            actor,
-            yeferson,
-            program_of(ProgramKind::CommunityNetwork),
-            None,
-            Some(manager),
-            true,
-        )
-        .await?;
+        let yeferson = self.create_client(actor, &parse("Yeferson", "Banegas Flores", &dob.to_string(), "Honduras", "Spanish", ""), &[]).await?;
+        self.open_case(actor, yeferson, program_of(ProgramKind::CommunityNetwork), None, Some(manager), true).await?;
         Ok(())
     }
 
     /// Seed `clients` synthetic people (in households, with one case per household and five
     /// notes per client) into a new organization, for benchmarks. Returns that organization.
-    pub async fn seed_synthetic(
-        &self,
-        clients: usize,
-        progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> anyhow::Result<i64> {
+    pub async fn seed_synthetic(&self, clients: usize, progress: &(dyn Fn(usize, usize) + Sync)) -> anyhow::Result<i64> {
         let mut rng = StdRng::seed_from_u64(clients as u64);
-        let org = self
-            .create_organization(
-                None,
-                None,
-                &format!("Synthetic organization ({clients} clients)"),
-                "lead",
-                Some("Benchmark City"),
-            )
-            .await?;
+        let org = self.create_organization(None, None, &format!("Synthetic organization ({clients} clients)"), "lead", Some("Benchmark City")).await?;
         let manager = self
             .create_user(
                 None,
@@ -821,32 +501,19 @@ impl Store {
                 },
             )
             .await?;
-        let actor = Actor {
-            user_id: Some(manager),
-            org_id: org,
-        };
-        let program = self
-            .create_program(actor, "Synthetic program", ProgramKind::Destination, None)
-            .await?;
+        let actor = Actor { user_id: Some(manager), org_id: org };
+        let program = self.create_program(actor, "Synthetic program", ProgramKind::Destination, None).await?;
         let mut made = 0;
         while made < clients {
             let batch = (clients - made).min(500);
-            self.seed_synthetic_batch(&mut rng, actor, program, manager, batch)
-                .await?;
+            self.seed_synthetic_batch(&mut rng, actor, program, manager, batch).await?;
             made += batch;
             progress(made, clients);
         }
         Ok(org)
     }
 
-    async fn seed_synthetic_batch(
-        &self,
-        rng: &mut StdRng,
-        actor: Actor,
-        program: i64,
-        manager: i64,
-        count: usize,
-    ) -> anyhow::Result<()> {
+    async fn seed_synthetic_batch(&self, rng: &mut StdRng, actor: Actor, program: i64, manager: i64, count: usize) -> anyhow::Result<()> {
         use sqlx::Row;
         let mut w = self.begin_write().await?;
         let mut made = 0;
@@ -854,39 +521,20 @@ impl Store {
             let culture = &CULTURES[rng.gen_range(0..CULTURES.len())];
             let family = pick(rng, culture.family).to_owned();
             let size = rng.gen_range(1..=4).min(count - made);
-            let hid: i64 = sqlx::query(self.q(
-                "INSERT INTO households (org_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
-            ))
-            .bind(actor.org_id)
-            .bind(format!("{family} family"))
-            .bind(crate::now())
-            .fetch_one(&mut *w.tx)
-            .await?
-            .try_get("id")?;
+            let hid: i64 = sqlx::query(self.q("INSERT INTO households (org_id, name, created_at) VALUES (?, ?, ?) RETURNING id"))
+                .bind(actor.org_id)
+                .bind(format!("{family} family"))
+                .bind(crate::now())
+                .fetch_one(&mut *w.tx)
+                .await?
+                .try_get("id")?;
             for i in 0..size {
                 let female = rng.gen_bool(0.5);
-                let age = if i == 0 {
-                    rng.gen_range(19..60)
-                } else {
-                    rng.gen_range(1..60)
-                };
+                let age = if i == 0 { rng.gen_range(19..60) } else { rng.gen_range(1..60) };
                 let draft = person(rng, culture, female, &family, age);
-                let rel = if i == 0 {
-                    Relationship::Head
-                } else {
-                    Relationship::Child
-                };
-                let id = self
-                    .insert_client_tx(&mut w.tx, actor, &draft, Some((hid, rel)))
-                    .await?;
-                self.insert_contact_tx(
-                    &mut w.tx,
-                    actor,
-                    id,
-                    ContactKind::Phone,
-                    &phone(rng, "212"),
-                )
-                .await?;
+                let rel = if i == 0 { Relationship::Head } else { Relationship::Child };
+                let id = self.insert_client_tx(&mut w.tx, actor, &draft, Some((hid, rel))).await?;
+                self.insert_contact_tx(&mut w.tx, actor, id, ContactKind::Phone, &phone(rng, "212")).await?;
                 let at = crate::now();
                 let case: i64 = sqlx::query(self.q("INSERT INTO cases (org_id, client_id, program_id, phase, status, case_manager_id, opened_at, updated_at) VALUES (?, ?, ?, 'engagement', 'open', ?, ?, ?) RETURNING id"))
                     .bind(actor.org_id)
@@ -912,16 +560,7 @@ impl Store {
                 made += 1;
             }
         }
-        crate::audit::append(
-            self,
-            &mut w.tx,
-            actor,
-            "seed_synthetic",
-            "organization",
-            Some(actor.org_id),
-            serde_json::json!({"clients": count}),
-        )
-        .await?;
+        crate::audit::append(self, &mut w.tx, actor, "seed_synthetic", "organization", Some(actor.org_id), serde_json::json!({"clients": count})).await?;
         w.commit().await?;
         Ok(())
     }

@@ -9,10 +9,7 @@ pub enum StoreError {
     NotFound,
     /// Someone else saved first; `current` is the stored version the user did not see.
     #[error("edit conflict: the record changed since it was loaded")]
-    Conflict {
-        current_version: i64,
-        changed: Vec<String>,
-    },
+    Conflict { current_version: i64, changed: Vec<String> },
     #[error("invalid input: {0}")]
     Invalid(FieldErrors),
     /// A domain rule refused the operation; the code is a translation key.

@@ -3,10 +3,12 @@
 //! between SQLite and PostgreSQL (full-text search, pragmas, write serialisation) branches on
 //! [`Dialect`].
 
+pub mod assessments;
 pub mod audit;
 pub mod cases;
 pub mod clients;
 pub mod crypto;
+pub mod dedup;
 pub mod demo;
 pub mod error;
 pub mod import;
@@ -55,11 +57,7 @@ impl Store {
         let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
         let pool = match dialect {
             Dialect::Sqlite => {
-                let url = if url.contains('?') {
-                    url.to_owned()
-                } else {
-                    format!("{url}?mode=rwc")
-                };
+                let url = if url.contains('?') { url.to_owned() } else { format!("{url}?mode=rwc") };
                 options
                     .max_connections(8)
                     .after_connect(|conn, _| {
@@ -77,14 +75,8 @@ impl Store {
             }
             Dialect::Postgres => options.max_connections(16).connect(url).await?,
         };
-        let write_lock =
-            (dialect == Dialect::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
-        Ok(Store {
-            pool,
-            dialect,
-            cipher: Arc::new(cipher),
-            write_lock,
-        })
+        let write_lock = (dialect == Dialect::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
+        Ok(Store { pool, dialect, cipher: Arc::new(cipher), write_lock })
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -109,6 +101,7 @@ impl Store {
     /// Apply every pending migration (embedded in the binary, one folder per backend).
     pub async fn migrate(&self) -> anyhow::Result<()> {
         self.migrator().run(&self.pool).await?;
+        self.install_builtin_instruments().await?;
         Ok(())
     }
 
@@ -140,17 +133,9 @@ impl Store {
 
     /// Online backup of an SQLite database into a new file.
     pub async fn backup_sqlite(&self, to: &std::path::Path) -> anyhow::Result<()> {
-        anyhow::ensure!(
-            self.dialect == Dialect::Sqlite,
-            "online backup here is for SQLite; use pg_dump for PostgreSQL"
-        );
-        let path = to
-            .to_str()
-            .ok_or_else(|| anyhow::anyhow!("backup path is not UTF-8"))?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(path.to_owned())
-            .execute(&self.pool)
-            .await?;
+        anyhow::ensure!(self.dialect == Dialect::Sqlite, "online backup here is for SQLite; use pg_dump for PostgreSQL");
+        let path = to.to_str().ok_or_else(|| anyhow::anyhow!("backup path is not UTF-8"))?;
+        sqlx::query("VACUUM INTO ?").bind(path.to_owned()).execute(&self.pool).await?;
         Ok(())
     }
 }

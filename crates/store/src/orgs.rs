@@ -54,33 +54,24 @@ fn program_from_row(r: &AnyRow) -> Result<Program, sqlx::Error> {
         id: r.try_get("id")?,
         org_id: r.try_get("org_id")?,
         name: r.try_get("name")?,
-        kind: ProgramKind::parse(&kind)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown program kind {kind}").into()))?,
+        kind: ProgramKind::parse(&kind).ok_or_else(|| sqlx::Error::Decode(format!("unknown program kind {kind}").into()))?,
         enrollment_goal: r.try_get("enrollment_goal")?,
         version: r.try_get("version")?,
     })
 }
 
 fn site_from_row(r: &AnyRow) -> Result<Site, sqlx::Error> {
-    Ok(Site {
-        id: r.try_get("id")?,
-        org_id: r.try_get("org_id")?,
-        name: r.try_get("name")?,
-        city: r.try_get("city")?,
-        version: r.try_get("version")?,
-    })
+    Ok(Site { id: r.try_get("id")?, org_id: r.try_get("org_id")?, name: r.try_get("name")?, city: r.try_get("city")?, version: r.try_get("version")? })
 }
 
 impl Store {
     pub async fn create_consortium(&self, name: &str) -> StoreResult<i64> {
-        let id = sqlx::query(
-            self.q("INSERT INTO consortia (name, created_at) VALUES (?, ?) RETURNING id"),
-        )
-        .bind(name)
-        .bind(now())
-        .fetch_one(&self.pool)
-        .await?
-        .try_get("id")?;
+        let id = sqlx::query(self.q("INSERT INTO consortia (name, created_at) VALUES (?, ?) RETURNING id"))
+            .bind(name)
+            .bind(now())
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("id")?;
         Ok(id)
     }
 
@@ -104,42 +95,22 @@ impl Store {
             .fetch_one(&mut *w.tx)
             .await?
             .try_get("id")?;
-        let actor = Actor {
-            user_id: actor_user,
-            org_id: id,
-        };
-        append(
-            self,
-            &mut w.tx,
-            actor,
-            "create",
-            "organization",
-            Some(id),
-            serde_json::json!({"name": name, "kind": kind}),
-        )
-        .await?;
+        let actor = Actor { user_id: actor_user, org_id: id };
+        append(self, &mut w.tx, actor, "create", "organization", Some(id), serde_json::json!({"name": name, "kind": kind})).await?;
         w.commit().await?;
         Ok(id)
     }
 
     pub async fn organization(&self, id: i64) -> StoreResult<Organization> {
-        let row = sqlx::query(self.q("SELECT * FROM organizations WHERE id = ?"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref()
-            .map(org_from_row)
-            .transpose()?
-            .ok_or(StoreError::NotFound)
+        let row = sqlx::query(self.q("SELECT * FROM organizations WHERE id = ?")).bind(id).fetch_optional(&self.pool).await?;
+        row.as_ref().map(org_from_row).transpose()?.ok_or(StoreError::NotFound)
     }
 
     /// Organizations visible to an administrator: their own and, for a consortium member, the
     /// consortium's other members (names only — no client data crosses organizations).
     pub async fn organizations_for(&self, org_id: i64) -> StoreResult<Vec<Organization>> {
-        let rows = sqlx::query(self.q(
-            "SELECT o.* FROM organizations o WHERE o.id = ? OR (o.consortium_id IS NOT NULL AND o.consortium_id = \
-             (SELECT consortium_id FROM organizations WHERE id = ?)) ORDER BY o.name",
-        ))
+        let rows = sqlx::query(self.q("SELECT o.* FROM organizations o WHERE o.id = ? OR (o.consortium_id IS NOT NULL AND o.consortium_id = \
+             (SELECT consortium_id FROM organizations WHERE id = ?)) ORDER BY o.name"))
         .bind(org_id)
         .bind(org_id)
         .fetch_all(&self.pool)
@@ -148,19 +119,11 @@ impl Store {
     }
 
     pub async fn all_organizations(&self) -> StoreResult<Vec<Organization>> {
-        let rows = sqlx::query("SELECT * FROM organizations ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query("SELECT * FROM organizations ORDER BY id").fetch_all(&self.pool).await?;
         Ok(rows.iter().map(org_from_row).collect::<Result<_, _>>()?)
     }
 
-    pub async fn create_program(
-        &self,
-        actor: Actor,
-        name: &str,
-        kind: ProgramKind,
-        enrollment_goal: Option<i64>,
-    ) -> StoreResult<i64> {
+    pub async fn create_program(&self, actor: Actor, name: &str, kind: ProgramKind, enrollment_goal: Option<i64>) -> StoreResult<i64> {
         let mut w = self.begin_write().await?;
         let id: i64 = sqlx::query(self.q("INSERT INTO programs (org_id, name, kind, enrollment_goal, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"))
             .bind(actor.org_id)
@@ -171,79 +134,38 @@ impl Store {
             .fetch_one(&mut *w.tx)
             .await?
             .try_get("id")?;
-        append(
-            self,
-            &mut w.tx,
-            actor,
-            "create",
-            "program",
-            Some(id),
-            serde_json::json!({"name": name, "kind": kind.as_str()}),
-        )
-        .await?;
+        append(self, &mut w.tx, actor, "create", "program", Some(id), serde_json::json!({"name": name, "kind": kind.as_str()})).await?;
         w.commit().await?;
         Ok(id)
     }
 
     pub async fn programs(&self, org_id: i64) -> StoreResult<Vec<Program>> {
-        let rows = sqlx::query(self.q("SELECT * FROM programs WHERE org_id = ? ORDER BY name"))
-            .bind(org_id)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(rows
-            .iter()
-            .map(program_from_row)
-            .collect::<Result<_, _>>()?)
+        let rows = sqlx::query(self.q("SELECT * FROM programs WHERE org_id = ? ORDER BY name")).bind(org_id).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(program_from_row).collect::<Result<_, _>>()?)
     }
 
     pub async fn program(&self, org_id: i64, id: i64) -> StoreResult<Program> {
-        let row = sqlx::query(self.q("SELECT * FROM programs WHERE org_id = ? AND id = ?"))
-            .bind(org_id)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref()
-            .map(program_from_row)
-            .transpose()?
-            .ok_or(StoreError::NotFound)
+        let row = sqlx::query(self.q("SELECT * FROM programs WHERE org_id = ? AND id = ?")).bind(org_id).bind(id).fetch_optional(&self.pool).await?;
+        row.as_ref().map(program_from_row).transpose()?.ok_or(StoreError::NotFound)
     }
 
-    pub async fn create_site(
-        &self,
-        actor: Actor,
-        name: &str,
-        city: Option<&str>,
-    ) -> StoreResult<i64> {
+    pub async fn create_site(&self, actor: Actor, name: &str, city: Option<&str>) -> StoreResult<i64> {
         let mut w = self.begin_write().await?;
-        let id: i64 = sqlx::query(self.q(
-            "INSERT INTO sites (org_id, name, city, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-        ))
-        .bind(actor.org_id)
-        .bind(name)
-        .bind(city)
-        .bind(now())
-        .fetch_one(&mut *w.tx)
-        .await?
-        .try_get("id")?;
-        append(
-            self,
-            &mut w.tx,
-            actor,
-            "create",
-            "site",
-            Some(id),
-            serde_json::json!({"name": name, "city": city}),
-        )
-        .await?;
+        let id: i64 = sqlx::query(self.q("INSERT INTO sites (org_id, name, city, created_at) VALUES (?, ?, ?, ?) RETURNING id"))
+            .bind(actor.org_id)
+            .bind(name)
+            .bind(city)
+            .bind(now())
+            .fetch_one(&mut *w.tx)
+            .await?
+            .try_get("id")?;
+        append(self, &mut w.tx, actor, "create", "site", Some(id), serde_json::json!({"name": name, "city": city})).await?;
         w.commit().await?;
         Ok(id)
     }
 
     pub async fn sites(&self, org_id: i64) -> StoreResult<Vec<Site>> {
-        let rows = sqlx::query(self.q("SELECT * FROM sites WHERE org_id = ? ORDER BY name"))
-            .bind(org_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(self.q("SELECT * FROM sites WHERE org_id = ? ORDER BY name")).bind(org_id).fetch_all(&self.pool).await?;
         Ok(rows.iter().map(site_from_row).collect::<Result<_, _>>()?)
     }
 
@@ -258,13 +180,11 @@ impl Store {
             Entity::Program => "SELECT 1 AS one FROM programs WHERE id = ? AND org_id = ?",
             Entity::Site => "SELECT 1 AS one FROM sites WHERE id = ? AND org_id = ?",
             Entity::Contact => "SELECT 1 AS one FROM contacts WHERE id = ? AND org_id = ?",
+            Entity::Assessment => "SELECT 1 AS one FROM assessments WHERE id = ? AND org_id = ?",
+            // Built-in instruments (no organization) are visible to everyone.
+            Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
         };
-        Ok(sqlx::query(self.q(sql))
-            .bind(id)
-            .bind(org_id)
-            .fetch_optional(&self.pool)
-            .await?
-            .is_some())
+        Ok(sqlx::query(self.q(sql)).bind(id).bind(org_id).fetch_optional(&self.pool).await?.is_some())
     }
 }
 
@@ -278,4 +198,6 @@ pub enum Entity {
     Program,
     Site,
     Contact,
+    Assessment,
+    Instrument,
 }

@@ -53,8 +53,7 @@ pub fn render(dialect: Dialect, portable: &'static str) -> &'static str {
     let cache = CACHE.get_or_init(Default::default);
     let key = portable.as_ptr() as usize;
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(key)
-        .or_insert_with(|| Box::leak(to_numbered(portable).into_boxed_str()))
+    map.entry(key).or_insert_with(|| Box::leak(to_numbered(portable).into_boxed_str()))
 }
 
 /// Render a query built at run time (not cached).
@@ -71,19 +70,13 @@ mod tests {
 
     #[test]
     fn numbers_placeholders_outside_quotes() {
-        assert_eq!(
-            to_numbered("SELECT '?' FROM t WHERE a = ? AND b = ?"),
-            "SELECT '?' FROM t WHERE a = $1 AND b = $2"
-        );
+        assert_eq!(to_numbered("SELECT '?' FROM t WHERE a = ? AND b = ?"), "SELECT '?' FROM t WHERE a = $1 AND b = $2");
     }
 
     #[test]
     fn refuses_unknown_urls() {
         assert!(Dialect::from_url("mysql://x").is_err());
         assert_eq!(Dialect::from_url("sqlite://a.db").unwrap(), Dialect::Sqlite);
-        assert_eq!(
-            Dialect::from_url("postgres://localhost/x").unwrap(),
-            Dialect::Postgres
-        );
+        assert_eq!(Dialect::from_url("postgres://localhost/x").unwrap(), Dialect::Postgres);
     }
 }

@@ -30,10 +30,7 @@ pub fn cipher() -> FieldCipher {
 }
 
 fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_secs()
+    SystemTime::now().duration_since(UNIX_EPOCH).expect("clock after 1970").as_secs()
 }
 
 /// A database name that sorts by age and cannot collide: `<prefix><unix secs>_<random>`.
@@ -43,10 +40,7 @@ fn unique_name(prefix: &str) -> String {
 
 /// Base server URL (no database) and query string, from `SENDERO_TEST_PG_URL`.
 fn pg_server() -> (String, String) {
-    let url = std::env::var("SENDERO_TEST_PG_URL")
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432".to_owned());
+    let url = std::env::var("SENDERO_TEST_PG_URL").ok().filter(|u| !u.trim().is_empty()).unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432".to_owned());
     let (url, query) = match url.split_once('?') {
         Some((u, q)) => (u.to_owned(), format!("?{q}")),
         None => (url, String::new()),
@@ -80,9 +74,7 @@ async fn admin() -> PgConnection {
 }
 
 async fn drop_database(conn: &mut PgConnection, name: &str) {
-    conn.execute(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").as_str())
-        .await
-        .unwrap_or_else(|e| panic!("dropping test database {name}: {e}"));
+    conn.execute(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").as_str()).await.unwrap_or_else(|e| panic!("dropping test database {name}: {e}"));
 }
 
 /// Drop test databases left behind by runs that crashed (or by earlier runs' templates).
@@ -118,12 +110,8 @@ async fn template() -> &'static str {
             let mut conn = admin().await;
             drop_stale(&mut conn).await;
             let name = unique_name(TEMPLATE_PREFIX);
-            conn.execute(format!("CREATE DATABASE \"{name}\"").as_str())
-                .await
-                .expect("creating template database");
-            let store = Store::connect(&pg_url(&name), cipher())
-                .await
-                .expect("connecting to template");
+            conn.execute(format!("CREATE DATABASE \"{name}\"").as_str()).await.expect("creating template database");
+            let store = Store::connect(&pg_url(&name), cipher()).await.expect("connecting to template");
             store.migrate().await.expect("migrating template");
             // A template must have no open connections while it is cloned.
             store.pool().close().await;
@@ -147,23 +135,14 @@ enum Place {
 
 impl TestDb {
     pub async fn sqlite(migrated: bool) -> TestDb {
-        let dir = std::env::temp_dir().join(format!(
-            "sendero-store-test-{}-{:016x}",
-            std::process::id(),
-            rand::random::<u64>()
-        ));
+        let dir = std::env::temp_dir().join(format!("sendero-store-test-{}-{:016x}", std::process::id(), rand::random::<u64>()));
         std::fs::create_dir_all(&dir).expect("creating temp dir");
         let url = format!("sqlite://{}", dir.join("test.db").display());
-        let store = Store::connect(&url, cipher())
-            .await
-            .expect("opening SQLite");
+        let store = Store::connect(&url, cipher()).await.expect("opening SQLite");
         if migrated {
             store.migrate().await.expect("migrating SQLite");
         }
-        TestDb {
-            store,
-            place: Place::Sqlite(dir),
-        }
+        TestDb { store, place: Place::Sqlite(dir) }
     }
 
     pub async fn postgres(migrated: bool) -> TestDb {
@@ -175,17 +154,10 @@ impl TestDb {
             format!("CREATE DATABASE \"{name}\"")
         };
         let mut conn = admin().await;
-        conn.execute(create.as_str())
-            .await
-            .unwrap_or_else(|e| panic!("{create}: {e}"));
+        conn.execute(create.as_str()).await.unwrap_or_else(|e| panic!("{create}: {e}"));
         conn.close().await.ok();
-        let store = Store::connect(&pg_url(&name), cipher())
-            .await
-            .expect("connecting to test database");
-        TestDb {
-            store,
-            place: Place::Postgres(name),
-        }
+        let store = Store::connect(&pg_url(&name), cipher()).await.expect("connecting to test database");
+        TestDb { store, place: Place::Postgres(name) }
     }
 
     pub async fn cleanup(self) {

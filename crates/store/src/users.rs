@@ -1,9 +1,7 @@
 //! Staff accounts, password sign-in with lock-out, database-backed sessions and API tokens.
 //! Sessions live in the database so any number of `sendero serve` nodes can share them.
 
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -59,8 +57,7 @@ fn user_from_row(r: &AnyRow) -> Result<User, sqlx::Error> {
         org_id: r.try_get("org_id")?,
         email: r.try_get("email")?,
         display_name: r.try_get("display_name")?,
-        role: Role::parse(&role)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
+        role: Role::parse(&role).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
         locale: r.try_get("locale")?,
         caseload_limit: r.try_get("caseload_limit")?,
         active: r.try_get::<i64, _>("active")? != 0,
@@ -71,18 +68,11 @@ fn user_from_row(r: &AnyRow) -> Result<User, sqlx::Error> {
 
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .expect("argon2 with default params")
-        .to_string()
+    Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 with default params").to_string()
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-    })
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
 /// A password policy a person can meet: length, not only one kind of character.
@@ -119,10 +109,8 @@ impl Store {
         check_password(u.password).map_err(StoreError::Refused)?;
         let hash = hash_password(u.password);
         let mut w = self.begin_write().await?;
-        let id: i64 = sqlx::query(self.q(
-            "INSERT INTO users (org_id, email, display_name, password_hash, role, locale, caseload_limit, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        ))
+        let id: i64 = sqlx::query(self.q("INSERT INTO users (org_id, email, display_name, password_hash, role, locale, caseload_limit, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"))
         .bind(u.org_id)
         .bind(u.email.trim().to_lowercase())
         .bind(u.display_name)
@@ -138,100 +126,46 @@ impl Store {
             e => e.into(),
         })?
         .try_get("id")?;
-        let act = Actor {
-            user_id: actor,
-            org_id: u.org_id,
-        };
-        append(
-            self,
-            &mut w.tx,
-            act,
-            "create",
-            "user",
-            Some(id),
-            serde_json::json!({"email": u.email, "role": u.role.as_str()}),
-        )
-        .await?;
+        let act = Actor { user_id: actor, org_id: u.org_id };
+        append(self, &mut w.tx, act, "create", "user", Some(id), serde_json::json!({"email": u.email, "role": u.role.as_str()})).await?;
         w.commit().await?;
         Ok(id)
     }
 
     pub async fn user(&self, org_id: i64, id: i64) -> StoreResult<User> {
-        let row = sqlx::query(self.q("SELECT * FROM users WHERE id = ? AND org_id = ?"))
-            .bind(id)
-            .bind(org_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref()
-            .map(user_from_row)
-            .transpose()?
-            .ok_or(StoreError::NotFound)
+        let row = sqlx::query(self.q("SELECT * FROM users WHERE id = ? AND org_id = ?")).bind(id).bind(org_id).fetch_optional(&self.pool).await?;
+        row.as_ref().map(user_from_row).transpose()?.ok_or(StoreError::NotFound)
     }
 
     pub async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
-        let row = sqlx::query(self.q("SELECT * FROM users WHERE email = ?"))
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(self.q("SELECT * FROM users WHERE email = ?")).bind(email.trim().to_lowercase()).fetch_optional(&self.pool).await?;
         Ok(row.as_ref().map(user_from_row).transpose()?)
     }
 
     pub async fn users(&self, org_id: i64) -> StoreResult<Vec<User>> {
-        let rows =
-            sqlx::query(self.q("SELECT * FROM users WHERE org_id = ? ORDER BY display_name"))
-                .bind(org_id)
-                .fetch_all(&self.pool)
-                .await?;
+        let rows = sqlx::query(self.q("SELECT * FROM users WHERE org_id = ? ORDER BY display_name")).bind(org_id).fetch_all(&self.pool).await?;
         Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
     }
 
     /// Check a password, counting failures: after `MAX_FAILED_LOGINS` the account is locked for
     /// `LOCKOUT_MINUTES`, even for the right password.
-    pub async fn sign_in(
-        &self,
-        email: &str,
-        password: &str,
-    ) -> StoreResult<Result<User, SignInError>> {
+    pub async fn sign_in(&self, email: &str, password: &str) -> StoreResult<Result<User, SignInError>> {
         let email = email.trim().to_lowercase();
-        let row = sqlx::query(self.q("SELECT * FROM users WHERE email = ? AND active = 1"))
-            .bind(&email)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(self.q("SELECT * FROM users WHERE email = ? AND active = 1")).bind(&email).fetch_optional(&self.pool).await?;
         let Some(row) = row else {
             verify_password(password, dummy_hash());
             return Ok(Err(SignInError::Invalid));
         };
         let user = user_from_row(&row)?;
         let stored: String = row.try_get("password_hash")?;
-        if user
-            .locked_until
-            .as_deref()
-            .is_some_and(|until| until > now().as_str())
-        {
+        if user.locked_until.as_deref().is_some_and(|until| until > now().as_str()) {
             return Ok(Err(SignInError::Locked));
         }
-        let actor = Actor {
-            user_id: Some(user.id),
-            org_id: user.org_id,
-        };
+        let actor = Actor { user_id: Some(user.id), org_id: user.org_id };
         let mut w = self.begin_write().await?;
         if verify_password(password, &stored) {
-            sqlx::query(
-                self.q("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?"),
-            )
-            .bind(user.id)
-            .execute(&mut *w.tx)
-            .await?;
-            append(
-                self,
-                &mut w.tx,
-                actor,
-                "sign_in",
-                "user",
-                Some(user.id),
-                serde_json::json!({}),
-            )
-            .await?;
+            sqlx::query(self.q("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?")).bind(user.id).execute(&mut *w.tx).await?;
+            append(self, &mut w.tx, actor, "sign_in", "user", Some(user.id), serde_json::json!({})).await?;
             w.commit().await?;
             return Ok(Ok(user));
         }
@@ -242,32 +176,13 @@ impl Store {
             .try_get("failed_logins")?;
         let locked = failures >= MAX_FAILED_LOGINS;
         if locked {
-            let until =
-                format_time(chrono::Utc::now() + chrono::Duration::minutes(LOCKOUT_MINUTES));
-            sqlx::query(
-                self.q("UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?"),
-            )
-            .bind(until)
-            .bind(user.id)
-            .execute(&mut *w.tx)
-            .await?;
+            let until = format_time(chrono::Utc::now() + chrono::Duration::minutes(LOCKOUT_MINUTES));
+            sqlx::query(self.q("UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ?")).bind(until).bind(user.id).execute(&mut *w.tx).await?;
         }
-        append(
-            self,
-            &mut w.tx,
-            actor,
-            if locked { "lock_out" } else { "sign_in_failed" },
-            "user",
-            Some(user.id),
-            serde_json::json!({"failures": failures}),
-        )
-        .await?;
+        append(self, &mut w.tx, actor, if locked { "lock_out" } else { "sign_in_failed" }, "user", Some(user.id), serde_json::json!({"failures": failures}))
+            .await?;
         w.commit().await?;
-        Ok(Err(if locked {
-            SignInError::Locked
-        } else {
-            SignInError::Invalid
-        }))
+        Ok(Err(if locked { SignInError::Locked } else { SignInError::Invalid }))
     }
 
     /// Start a session; returns (cookie token, CSRF token).
@@ -288,10 +203,8 @@ impl Store {
 
     /// The signed-in user and CSRF token for a session cookie, if the session is live.
     pub async fn session(&self, token: &str) -> StoreResult<Option<(User, String)>> {
-        let row = sqlx::query(self.q(
-            "SELECT u.*, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1",
-        ))
+        let row = sqlx::query(self.q("SELECT u.*, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1"))
         .bind(sha256_hex(token))
         .bind(now())
         .fetch_optional(&self.pool)
@@ -303,79 +216,38 @@ impl Store {
     }
 
     pub async fn end_session(&self, token: &str) -> StoreResult<()> {
-        sqlx::query(self.q("DELETE FROM sessions WHERE token_hash = ?"))
-            .bind(sha256_hex(token))
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(self.q("DELETE FROM sessions WHERE token_hash = ?")).bind(sha256_hex(token)).execute(&self.pool).await?;
         Ok(())
     }
 
     /// Change a password after checking the current one; ends the user's other sessions.
-    pub async fn change_password(
-        &self,
-        user: &User,
-        current: &str,
-        new: &str,
-        keep_session: &str,
-    ) -> StoreResult<()> {
-        let stored: String = sqlx::query(self.q("SELECT password_hash FROM users WHERE id = ?"))
-            .bind(user.id)
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("password_hash")?;
+    pub async fn change_password(&self, user: &User, current: &str, new: &str, keep_session: &str) -> StoreResult<()> {
+        let stored: String =
+            sqlx::query(self.q("SELECT password_hash FROM users WHERE id = ?")).bind(user.id).fetch_one(&self.pool).await?.try_get("password_hash")?;
         if !verify_password(current, &stored) {
             return Err(StoreError::Refused("error-password-wrong"));
         }
         check_password(new).map_err(StoreError::Refused)?;
         let mut w = self.begin_write().await?;
-        sqlx::query(
-            self.q("UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?"),
-        )
-        .bind(hash_password(new))
-        .bind(user.id)
-        .execute(&mut *w.tx)
-        .await?;
+        sqlx::query(self.q("UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?"))
+            .bind(hash_password(new))
+            .bind(user.id)
+            .execute(&mut *w.tx)
+            .await?;
         sqlx::query(self.q("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"))
             .bind(user.id)
             .bind(sha256_hex(keep_session))
             .execute(&mut *w.tx)
             .await?;
-        append(
-            self,
-            &mut w.tx,
-            Actor {
-                user_id: Some(user.id),
-                org_id: user.org_id,
-            },
-            "change_password",
-            "user",
-            Some(user.id),
-            serde_json::json!({}),
-        )
-        .await?;
+        append(self, &mut w.tx, Actor { user_id: Some(user.id), org_id: user.org_id }, "change_password", "user", Some(user.id), serde_json::json!({})).await?;
         w.commit().await
     }
 
     pub async fn set_locale(&self, user: &User, locale: &str) -> StoreResult<()> {
         let mut w = self.begin_write().await?;
-        sqlx::query(self.q("UPDATE users SET locale = ? WHERE id = ?"))
-            .bind(locale)
-            .bind(user.id)
-            .execute(&mut *w.tx)
+        sqlx::query(self.q("UPDATE users SET locale = ? WHERE id = ?")).bind(locale).bind(user.id).execute(&mut *w.tx).await?;
+        append(self, &mut w.tx, Actor { user_id: Some(user.id), org_id: user.org_id }, "update", "user", Some(user.id), serde_json::json!({"locale": locale}))
             .await?;
-        append(
-            self,
-            &mut w.tx,
-            Actor {
-                user_id: Some(user.id),
-                org_id: user.org_id,
-            },
-            "update",
-            "user",
-            Some(user.id),
-            serde_json::json!({"locale": locale}),
-        )
-        .await?;
         w.commit().await
     }
 
@@ -393,11 +265,9 @@ impl Store {
         unlock: bool,
     ) -> StoreResult<()> {
         let mut w = self.begin_write().await?;
-        let done = sqlx::query(self.q(
-            "UPDATE users SET display_name = ?, role = ?, caseload_limit = ?, active = ?, \
+        let done = sqlx::query(self.q("UPDATE users SET display_name = ?, role = ?, caseload_limit = ?, active = ?, \
              locked_until = CASE WHEN ? = 1 THEN NULL ELSE locked_until END, version = version + 1 \
-             WHERE id = ? AND org_id = ? AND version = ?",
-        ))
+             WHERE id = ? AND org_id = ? AND version = ?"))
         .bind(display_name)
         .bind(role.as_str())
         .bind(caseload_limit)
@@ -411,18 +281,21 @@ impl Store {
         if done.rows_affected() == 0 {
             drop(w);
             let current = self.user(actor.org_id, id).await?;
-            return Err(StoreError::Conflict {
-                current_version: current.version,
-                changed: vec![],
-            });
+            return Err(StoreError::Conflict { current_version: current.version, changed: vec![] });
         }
         if !active {
-            sqlx::query(self.q("DELETE FROM sessions WHERE user_id = ?"))
-                .bind(id)
-                .execute(&mut *w.tx)
-                .await?;
+            sqlx::query(self.q("DELETE FROM sessions WHERE user_id = ?")).bind(id).execute(&mut *w.tx).await?;
         }
-        append(self, &mut w.tx, actor, "update", "user", Some(id), serde_json::json!({"role": role.as_str(), "caseload_limit": caseload_limit, "active": active, "unlock": unlock})).await?;
+        append(
+            self,
+            &mut w.tx,
+            actor,
+            "update",
+            "user",
+            Some(id),
+            serde_json::json!({"role": role.as_str(), "caseload_limit": caseload_limit, "active": active, "unlock": unlock}),
+        )
+        .await?;
         w.commit().await
     }
 
@@ -440,19 +313,8 @@ impl Store {
             .fetch_one(&mut *w.tx)
             .await?
             .try_get("id")?;
-        append(
-            self,
-            &mut w.tx,
-            Actor {
-                user_id: Some(user.id),
-                org_id: user.org_id,
-            },
-            "create",
-            "api_token",
-            Some(id),
-            serde_json::json!({"name": name}),
-        )
-        .await?;
+        append(self, &mut w.tx, Actor { user_id: Some(user.id), org_id: user.org_id }, "create", "api_token", Some(id), serde_json::json!({"name": name}))
+            .await?;
         w.commit().await?;
         Ok(token)
     }
@@ -466,46 +328,17 @@ impl Store {
     }
 
     pub async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<(i64, String, String)>> {
-        let rows = sqlx::query(
-            self.q("SELECT id, name, created_at FROM api_tokens WHERE user_id = ? ORDER BY id"),
-        )
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("id")?,
-                    r.try_get("name")?,
-                    r.try_get("created_at")?,
-                ))
-            })
-            .collect()
+        let rows = sqlx::query(self.q("SELECT id, name, created_at FROM api_tokens WHERE user_id = ? ORDER BY id")).bind(user_id).fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("created_at")?))).collect()
     }
 
     pub async fn delete_api_token(&self, user: &User, id: i64) -> StoreResult<()> {
         let mut w = self.begin_write().await?;
-        let done = sqlx::query(self.q("DELETE FROM api_tokens WHERE id = ? AND user_id = ?"))
-            .bind(id)
-            .bind(user.id)
-            .execute(&mut *w.tx)
-            .await?;
+        let done = sqlx::query(self.q("DELETE FROM api_tokens WHERE id = ? AND user_id = ?")).bind(id).bind(user.id).execute(&mut *w.tx).await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        append(
-            self,
-            &mut w.tx,
-            Actor {
-                user_id: Some(user.id),
-                org_id: user.org_id,
-            },
-            "delete",
-            "api_token",
-            Some(id),
-            serde_json::json!({}),
-        )
-        .await?;
+        append(self, &mut w.tx, Actor { user_id: Some(user.id), org_id: user.org_id }, "delete", "api_token", Some(id), serde_json::json!({})).await?;
         w.commit().await
     }
 }

@@ -38,10 +38,7 @@ impl Ctx {
     }
     pub fn actor(&self) -> Result<Actor, AppError> {
         let u = self.user()?;
-        Ok(Actor {
-            user_id: Some(u.id),
-            org_id: u.org_id,
-        })
+        Ok(Actor { user_id: Some(u.id), org_id: u.org_id })
     }
     pub fn org(&self) -> Result<i64, AppError> {
         Ok(self.user()?.org_id)
@@ -60,33 +57,17 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 pub fn set_cookie(name: &str, value: &str, max_age: i64, secure: bool) -> String {
-    format!(
-        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
-        if secure { "; Secure" } else { "" }
-    )
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}", if secure { "; Secure" } else { "" })
 }
 
 /// Middleware: resolve the session or API token into a [`Ctx`] extension.
 pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let headers = req.headers();
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::to_owned);
+    let bearer = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).map(str::to_owned);
     let session = cookie(headers, SESSION_COOKIE);
     let lang_cookie = cookie(headers, LANG_COOKIE);
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let mut ctx = Ctx {
-        user: None,
-        csrf: cookie(headers, PRE_CSRF_COOKIE).unwrap_or_default(),
-        session: None,
-        via_token: false,
-        tr: Tr::new("en"),
-    };
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let mut ctx = Ctx { user: None, csrf: cookie(headers, PRE_CSRF_COOKIE).unwrap_or_default(), session: None, via_token: false, tr: Tr::new("en") };
     if let Some(token) = bearer {
         match state.store.user_by_api_token(&token).await {
             Ok(Some(user)) => {
@@ -130,20 +111,9 @@ pub async fn csrf(req: Request, next: Next) -> Response {
         return next.run(req).await;
     }
     let expected = ctx.csrf.clone();
-    let from_header = req
-        .headers()
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let from_query = req
-        .uri()
-        .query()
-        .and_then(|q| form_field(q.as_bytes(), "csrf"));
-    let is_form = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let from_header = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let from_query = req.uri().query().and_then(|q| form_field(q.as_bytes(), "csrf"));
+    let is_form = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     let (req, from_body) = if from_header.is_none() && from_query.is_none() && is_form {
         let (parts, body) = req.into_parts();
         let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
@@ -158,8 +128,7 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     let given = from_header.or(from_query).or(from_body).unwrap_or_default();
     if expected.is_empty() || !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
         let mut r = AppError::Forbidden.into_response();
-        r.extensions_mut()
-            .insert(crate::error::ErrorCode("error-csrf"));
+        r.extensions_mut().insert(crate::error::ErrorCode("error-csrf"));
         return r;
     }
     next.run(req).await
@@ -171,11 +140,7 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
         .split('&')
         .filter_map(|p| p.split_once('='))
         .find(|(k, _)| *k == name)
-        .and_then(|(_, v)| {
-            urlencoding::decode(&v.replace('+', " "))
-                .ok()
-                .map(|v| v.into_owned())
-        })
+        .and_then(|(_, v)| urlencoding::decode(&v.replace('+', " ")).ok().map(|v| v.into_owned()))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -190,19 +155,15 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "household_id" => Some(Entity::Household),
         "user_id" => Some(Entity::User),
         "contact_id" => Some(Entity::Contact),
+        "assessment_id" => Some(Entity::Assessment),
+        "instrument_id" => Some(Entity::Instrument),
         _ => None,
     }
 }
 
 /// Route layer: signed in → has the permission → every id in the path belongs to the user's
 /// organization. Another organization's ids answer 404, exactly like ids that do not exist.
-pub async fn authorize(
-    permission: Permission,
-    State(state): State<AppState>,
-    params: RawPathParams,
-    req: Request,
-    next: Next,
-) -> Response {
+pub async fn authorize(permission: Permission, State(state): State<AppState>, params: RawPathParams, req: Request, next: Next) -> Response {
     let Some(ctx) = req.extensions().get::<Ctx>() else {
         return AppError::Unauthorized.into_response();
     };
@@ -210,13 +171,8 @@ pub async fn authorize(
         if req.uri().path().starts_with("/api/") {
             return AppError::Unauthorized.into_response();
         }
-        let next_path = req
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str())
-            .unwrap_or("/");
-        return Redirect::to(&format!("/login?next={}", urlencoding::encode(next_path)))
-            .into_response();
+        let next_path = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        return Redirect::to(&format!("/login?next={}", urlencoding::encode(next_path))).into_response();
     };
     if !user.role.can(permission) {
         return AppError::Forbidden.into_response();
@@ -240,24 +196,17 @@ pub async fn authorize(
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let h = response.headers_mut();
-    h.insert(
-        "x-content-type-options",
-        "nosniff".parse().expect("static header"),
-    );
+    h.insert("x-content-type-options", "nosniff".parse().expect("static header"));
     h.insert("x-frame-options", "DENY".parse().expect("static header"));
-    h.insert(
-        "referrer-policy",
-        "same-origin".parse().expect("static header"),
-    );
+    h.insert("referrer-policy", "same-origin".parse().expect("static header"));
     h.insert(
         "content-security-policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'".parse().expect("static header"),
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"
+            .parse()
+            .expect("static header"),
     );
     if !h.contains_key(header::CACHE_CONTROL) {
-        h.insert(
-            header::CACHE_CONTROL,
-            "no-store".parse().expect("static header"),
-        );
+        h.insert(header::CACHE_CONTROL, "no-store".parse().expect("static header"));
     }
     response
 }

@@ -86,20 +86,13 @@ pub type AppResult<T> = Result<T, AppError>;
 pub async fn render_errors(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let ctx = req.extensions().get::<crate::auth::Ctx>().cloned();
-    let accept = req
-        .headers()
-        .get("accept-language")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let response = next.run(req).await;
     let Some(ErrorCode(code)) = response.extensions().get::<ErrorCode>().copied() else {
         return response;
     };
     let status = response.status();
-    let tr = ctx
-        .as_ref()
-        .map(|c| c.tr.clone())
-        .unwrap_or_else(|| crate::i18n::Tr::from_accept_language(accept.as_deref()));
+    let tr = ctx.as_ref().map(|c| c.tr.clone()).unwrap_or_else(|| crate::i18n::Tr::from_accept_language(accept.as_deref()));
     if is_api {
         let body = serde_json::json!({"error": {"code": code, "message": tr.get(code)}});
         return (status, axum::Json(body)).into_response();

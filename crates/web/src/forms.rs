@@ -19,18 +19,10 @@ pub struct ListParams {
 
 impl ListParams {
     pub fn page(&self) -> i64 {
-        self.page
-            .as_deref()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1)
-            .clamp(1, 1_000_000)
+        self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).clamp(1, 1_000_000)
     }
     pub fn per_page(&self, default: i64) -> i64 {
-        self.per_page
-            .as_deref()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(default)
-            .clamp(1, 200)
+        self.per_page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(default).clamp(1, 200)
     }
 }
 
@@ -38,10 +30,7 @@ impl ListParams {
 pub fn optional_id(raw: &str) -> Result<Option<i64>, crate::error::AppError> {
     match raw.trim() {
         "" => Ok(None),
-        s => s
-            .parse()
-            .map(Some)
-            .map_err(|_| crate::error::AppError::BadRequest("error-invalid")),
+        s => s.parse().map(Some).map_err(|_| crate::error::AppError::BadRequest("error-invalid")),
     }
 }
 

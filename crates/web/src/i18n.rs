@@ -25,24 +25,13 @@ pub struct Tr {
 
 impl Tr {
     pub fn new(code: &str) -> Tr {
-        let code = LANGUAGES
-            .iter()
-            .map(|(c, _)| *c)
-            .find(|c| *c == code)
-            .unwrap_or("en");
-        Tr {
-            lang: code.parse().expect("static language codes parse"),
-            code,
-        }
+        let code = LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == code).unwrap_or("en");
+        Tr { lang: code.parse().expect("static language codes parse"), code }
     }
 
     /// Pick from an Accept-Language header (first supported language wins).
     pub fn from_accept_language(header: Option<&str>) -> Tr {
-        let wanted = header
-            .unwrap_or("")
-            .split(',')
-            .filter_map(|part| part.split(';').next())
-            .map(|l| l.trim().to_lowercase());
+        let wanted = header.unwrap_or("").split(',').filter_map(|part| part.split(';').next()).map(|l| l.trim().to_lowercase());
         for lang in wanted {
             let primary = lang.split('-').next().unwrap_or("");
             if LANGUAGES.iter().any(|(c, _)| *c == primary) {
@@ -58,37 +47,21 @@ impl Tr {
 
     /// Translate `key`; a missing key shows itself so it is noticed, never a panic.
     pub fn get(&self, key: &str) -> String {
-        LOCALES
-            .try_lookup(&self.lang, key)
-            .unwrap_or_else(|| key.to_owned())
+        LOCALES.try_lookup(&self.lang, key).unwrap_or_else(|| key.to_owned())
     }
 
     /// Translate with named arguments.
     pub fn with(&self, key: &str, args: &[(&str, String)]) -> String {
-        let map: HashMap<std::borrow::Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| {
-                (
-                    std::borrow::Cow::Owned((*k).to_owned()),
-                    FluentValue::from(v.clone()),
-                )
-            })
-            .collect();
-        LOCALES
-            .try_lookup_with_args(&self.lang, key, &map)
-            .unwrap_or_else(|| key.to_owned())
+        let map: HashMap<std::borrow::Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (std::borrow::Cow::Owned((*k).to_owned()), FluentValue::from(v.clone()))).collect();
+        LOCALES.try_lookup_with_args(&self.lang, key, &map).unwrap_or_else(|| key.to_owned())
     }
 
     /// Translate with one number argument `n` (plural-aware messages).
     pub fn count(&self, key: &str, n: impl std::borrow::Borrow<i64>) -> String {
         let n = *n.borrow();
-        let map: HashMap<std::borrow::Cow<'static, str>, FluentValue> =
-            [(std::borrow::Cow::Borrowed("n"), FluentValue::from(n))]
-                .into_iter()
-                .collect();
-        LOCALES
-            .try_lookup_with_args(&self.lang, key, &map)
-            .unwrap_or_else(|| key.to_owned())
+        let map: HashMap<std::borrow::Cow<'static, str>, FluentValue> = [(std::borrow::Cow::Borrowed("n"), FluentValue::from(n))].into_iter().collect();
+        LOCALES.try_lookup_with_args(&self.lang, key, &map).unwrap_or_else(|| key.to_owned())
     }
 
     /// Translate an enum-like value (`prefix-value`, underscores as dashes).

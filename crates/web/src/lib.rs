@@ -28,16 +28,11 @@ pub struct Application {
 impl Application {
     pub async fn build(state: AppState, bind: &str) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(bind).await?;
-        Ok(Application {
-            listener,
-            router: routes::router(state),
-        })
+        Ok(Application { listener, router: routes::router(state) })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("bound listener has an address")
+        self.listener.local_addr().expect("bound listener has an address")
     }
 
     pub fn port(&self) -> u16 {
@@ -45,9 +40,7 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
         Ok(())
     }
 }
@@ -58,8 +51,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             s.recv().await;
         }
     };

@@ -28,22 +28,11 @@ impl Metrics {
     pub fn new() -> Metrics {
         let mut registry = Registry::with_prefix("sendero");
         let requests = Family::<RequestLabels, Counter>::default();
-        let latency = Family::<RequestLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new([
-                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
-            ])
-        });
+        let latency =
+            Family::<RequestLabels, Histogram>::new_with_constructor(|| Histogram::new([0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5]));
         registry.register("http_requests", "HTTP requests served", requests.clone());
-        registry.register(
-            "http_request_duration_seconds",
-            "HTTP request latency",
-            latency.clone(),
-        );
-        Metrics {
-            registry,
-            requests,
-            latency,
-        }
+        registry.register("http_request_duration_seconds", "HTTP request latency", latency.clone());
+        Metrics { registry, requests, latency }
     }
 
     pub fn encode(&self) -> String {
@@ -64,22 +53,10 @@ impl Default for Metrics {
 pub async fn track(State(state): State<crate::AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().to_string();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".into());
+    let route = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
     let response = next.run(req).await;
-    let labels = RequestLabels {
-        method,
-        route,
-        status: response.status().as_u16(),
-    };
+    let labels = RequestLabels { method, route, status: response.status().as_u16() };
     state.metrics.requests.get_or_create(&labels).inc();
-    state
-        .metrics
-        .latency
-        .get_or_create(&labels)
-        .observe(start.elapsed().as_secs_f64());
+    state.metrics.latency.get_or_create(&labels).observe(start.elapsed().as_secs_f64());
     response
 }

@@ -18,12 +18,7 @@ pub struct Route {
     handler: MethodRouter<AppState>,
 }
 
-fn route<H, T>(
-    method: Method,
-    path: &'static str,
-    permission: Option<Permission>,
-    handler: H,
-) -> Route
+fn route<H, T>(method: Method, path: &'static str, permission: Option<Permission>, handler: H) -> Route
 where
     H: Handler<T, AppState>,
     T: 'static,
@@ -33,12 +28,7 @@ where
         Method::PUT => put(handler),
         _ => post(handler),
     };
-    Route {
-        method,
-        path,
-        permission,
-        handler,
-    }
+    Route { method, path, permission, handler }
 }
 
 /// Every route of the app with the permission it requires.
@@ -55,310 +45,84 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/language", None, pages::session::set_language),
         route(M::GET, "/api/v1/openapi.json", None, api::openapi),
         // Any signed-in user.
-        route(
-            M::POST,
-            "/logout",
-            Some(P::SignedIn),
-            pages::session::logout,
-        ),
+        route(M::POST, "/logout", Some(P::SignedIn), pages::session::logout),
         route(M::GET, "/", Some(P::SignedIn), pages::dashboard::show),
         route(M::GET, "/account", Some(P::SignedIn), pages::account::show),
-        route(
-            M::POST,
-            "/account/password",
-            Some(P::SignedIn),
-            pages::account::change_password,
-        ),
-        route(
-            M::POST,
-            "/account/tokens",
-            Some(P::SignedIn),
-            pages::account::create_token,
-        ),
+        route(M::POST, "/account/password", Some(P::SignedIn), pages::account::change_password),
+        route(M::POST, "/account/tokens", Some(P::SignedIn), pages::account::create_token),
         // Clients and households.
-        route(
-            M::GET,
-            "/clients",
-            Some(P::ReadClients),
-            pages::clients::list,
-        ),
-        route(
-            M::GET,
-            "/clients/new",
-            Some(P::WriteClients),
-            pages::clients::new_form,
-        ),
-        route(
-            M::POST,
-            "/clients/new",
-            Some(P::WriteClients),
-            pages::clients::create,
-        ),
-        route(
-            M::GET,
-            "/clients/{client_id}",
-            Some(P::ReadClients),
-            pages::clients::show,
-        ),
-        route(
-            M::GET,
-            "/clients/{client_id}/edit",
-            Some(P::WriteClients),
-            pages::clients::edit_form,
-        ),
-        route(
-            M::POST,
-            "/clients/{client_id}/edit",
-            Some(P::WriteClients),
-            pages::clients::update,
-        ),
-        route(
-            M::POST,
-            "/clients/{client_id}/contacts",
-            Some(P::WriteClients),
-            pages::clients::add_contact,
-        ),
-        route(
-            M::POST,
-            "/clients/{client_id}/contacts/{contact_id}/end",
-            Some(P::WriteClients),
-            pages::clients::end_contact,
-        ),
-        route(
-            M::POST,
-            "/clients/{client_id}/household",
-            Some(P::WriteClients),
-            pages::households::create,
-        ),
-        route(
-            M::POST,
-            "/clients/{client_id}/cases",
-            Some(P::OpenCases),
-            pages::cases::open,
-        ),
-        route(
-            M::GET,
-            "/households/{household_id}",
-            Some(P::ReadClients),
-            pages::households::show,
-        ),
-        route(
-            M::POST,
-            "/households/{household_id}/members",
-            Some(P::WriteClients),
-            pages::households::add_member,
-        ),
+        route(M::GET, "/clients", Some(P::ReadClients), pages::clients::list),
+        route(M::GET, "/clients/new", Some(P::WriteClients), pages::clients::new_form),
+        route(M::POST, "/clients/new", Some(P::WriteClients), pages::clients::create),
+        route(M::GET, "/clients/{client_id}", Some(P::ReadClients), pages::clients::show),
+        route(M::GET, "/clients/{client_id}/edit", Some(P::WriteClients), pages::clients::edit_form),
+        route(M::POST, "/clients/{client_id}/edit", Some(P::WriteClients), pages::clients::update),
+        route(M::POST, "/clients/{client_id}/contacts", Some(P::WriteClients), pages::clients::add_contact),
+        route(M::POST, "/clients/{client_id}/contacts/{contact_id}/end", Some(P::WriteClients), pages::clients::end_contact),
+        route(M::POST, "/clients/{client_id}/household", Some(P::WriteClients), pages::households::create),
+        route(M::POST, "/clients/{client_id}/cases", Some(P::OpenCases), pages::cases::open),
+        route(M::GET, "/households/{household_id}", Some(P::ReadClients), pages::households::show),
+        route(M::POST, "/households/{household_id}/members", Some(P::WriteClients), pages::households::add_member),
         // Cases.
         route(M::GET, "/cases", Some(P::ReadCases), pages::cases::list),
-        route(
-            M::GET,
-            "/cases/{case_id}",
-            Some(P::ReadCases),
-            pages::cases::show,
-        ),
-        route(
-            M::POST,
-            "/cases/{case_id}/transition",
-            Some(P::WriteCases),
-            pages::cases::transition,
-        ),
-        route(
-            M::POST,
-            "/cases/{case_id}/assign",
-            Some(P::WriteCases),
-            pages::cases::assign,
-        ),
-        route(
-            M::POST,
-            "/cases/{case_id}/notes",
-            Some(P::WriteNotes),
-            pages::cases::add_note,
-        ),
-        route(
-            M::GET,
-            "/caseloads",
-            Some(P::ViewCaseloads),
-            pages::cases::caseloads,
-        ),
+        route(M::GET, "/cases/{case_id}", Some(P::ReadCases), pages::cases::show),
+        route(M::POST, "/cases/{case_id}/transition", Some(P::WriteCases), pages::cases::transition),
+        route(M::POST, "/cases/{case_id}/assign", Some(P::WriteCases), pages::cases::assign),
+        route(M::POST, "/cases/{case_id}/notes", Some(P::WriteNotes), pages::cases::add_note),
+        route(M::GET, "/caseloads", Some(P::ViewCaseloads), pages::cases::caseloads),
+        // Assessments and outcome reports.
+        route(M::GET, "/cases/{case_id}/assessments/new", Some(P::WriteNotes), pages::assessments::new_form),
+        route(M::POST, "/cases/{case_id}/assessments", Some(P::WriteNotes), pages::assessments::create),
+        route(M::GET, "/cases/{case_id}/assessments/{assessment_id}", Some(P::ReadNotes), pages::assessments::show),
+        route(M::POST, "/cases/{case_id}/assessments/{assessment_id}", Some(P::WriteNotes), pages::assessments::update),
+        route(M::GET, "/reports/outcomes", Some(P::ViewReports), pages::reports::outcomes),
+        route(M::GET, "/reports/outcomes.csv", Some(P::ViewReports), pages::reports::outcomes_csv),
+        route(M::GET, "/admin/instruments", Some(P::Administer), pages::admin::instruments),
+        route(M::POST, "/admin/instruments", Some(P::Administer), pages::admin::save_instrument),
+        route(M::GET, "/admin/instruments/{instrument_id}", Some(P::Administer), pages::admin::instrument_json),
         // Administration, import and export.
         route(M::GET, "/admin", Some(P::Administer), pages::admin::show),
-        route(
-            M::POST,
-            "/admin/programs",
-            Some(P::Administer),
-            pages::admin::create_program,
-        ),
-        route(
-            M::POST,
-            "/admin/sites",
-            Some(P::Administer),
-            pages::admin::create_site,
-        ),
-        route(
-            M::POST,
-            "/admin/users",
-            Some(P::Administer),
-            pages::admin::create_user,
-        ),
-        route(
-            M::POST,
-            "/admin/organizations",
-            Some(P::Administer),
-            pages::admin::create_organization,
-        ),
-        route(
-            M::GET,
-            "/admin/users/{user_id}",
-            Some(P::Administer),
-            pages::admin::user_form,
-        ),
-        route(
-            M::POST,
-            "/admin/users/{user_id}",
-            Some(P::Administer),
-            pages::admin::update_user,
-        ),
-        route(
-            M::GET,
-            "/admin/audit",
-            Some(P::Administer),
-            pages::admin::audit,
-        ),
-        route(
-            M::GET,
-            "/import",
-            Some(P::ImportExport),
-            pages::import::form,
-        ),
-        route(
-            M::POST,
-            "/import",
-            Some(P::ImportExport),
-            pages::import::upload,
-        ),
-        route(
-            M::POST,
-            "/import/commit",
-            Some(P::ImportExport),
-            pages::import::commit,
-        ),
-        route(
-            M::GET,
-            "/export/clients.csv",
-            Some(P::ImportExport),
-            pages::import::export,
-        ),
+        route(M::POST, "/admin/programs", Some(P::Administer), pages::admin::create_program),
+        route(M::POST, "/admin/sites", Some(P::Administer), pages::admin::create_site),
+        route(M::POST, "/admin/users", Some(P::Administer), pages::admin::create_user),
+        route(M::POST, "/admin/organizations", Some(P::Administer), pages::admin::create_organization),
+        route(M::GET, "/admin/users/{user_id}", Some(P::Administer), pages::admin::user_form),
+        route(M::POST, "/admin/users/{user_id}", Some(P::Administer), pages::admin::update_user),
+        route(M::GET, "/admin/audit", Some(P::Administer), pages::admin::audit),
+        route(M::GET, "/import", Some(P::ImportExport), pages::import::form),
+        route(M::POST, "/import", Some(P::ImportExport), pages::import::upload),
+        route(M::POST, "/import/commit", Some(P::ImportExport), pages::import::commit),
+        route(M::GET, "/export/clients.csv", Some(P::ImportExport), pages::import::export),
         // JSON API.
         route(M::GET, "/api/v1/me", Some(P::SignedIn), api::me),
-        route(
-            M::GET,
-            "/api/v1/clients",
-            Some(P::ReadClients),
-            api::clients::list,
-        ),
-        route(
-            M::POST,
-            "/api/v1/clients",
-            Some(P::WriteClients),
-            api::clients::create,
-        ),
-        route(
-            M::GET,
-            "/api/v1/clients/{client_id}",
-            Some(P::ReadClients),
-            api::clients::show,
-        ),
-        route(
-            M::PUT,
-            "/api/v1/clients/{client_id}",
-            Some(P::WriteClients),
-            api::clients::update,
-        ),
-        route(
-            M::GET,
-            "/api/v1/clients/{client_id}/contacts",
-            Some(P::ReadClients),
-            api::clients::contacts,
-        ),
-        route(
-            M::POST,
-            "/api/v1/clients/{client_id}/contacts",
-            Some(P::WriteClients),
-            api::clients::add_contact,
-        ),
-        route(
-            M::POST,
-            "/api/v1/households",
-            Some(P::WriteClients),
-            api::households::create,
-        ),
-        route(
-            M::GET,
-            "/api/v1/households/{household_id}",
-            Some(P::ReadClients),
-            api::households::show,
-        ),
-        route(
-            M::POST,
-            "/api/v1/households/{household_id}/members",
-            Some(P::WriteClients),
-            api::households::add_member,
-        ),
-        route(
-            M::GET,
-            "/api/v1/cases",
-            Some(P::ReadCases),
-            api::cases::list,
-        ),
-        route(
-            M::POST,
-            "/api/v1/cases",
-            Some(P::OpenCases),
-            api::cases::open,
-        ),
-        route(
-            M::GET,
-            "/api/v1/cases/{case_id}",
-            Some(P::ReadCases),
-            api::cases::show,
-        ),
-        route(
-            M::POST,
-            "/api/v1/cases/{case_id}/transition",
-            Some(P::WriteCases),
-            api::cases::transition,
-        ),
-        route(
-            M::GET,
-            "/api/v1/cases/{case_id}/notes",
-            Some(P::ReadNotes),
-            api::cases::notes,
-        ),
-        route(
-            M::POST,
-            "/api/v1/cases/{case_id}/notes",
-            Some(P::WriteNotes),
-            api::cases::add_note,
-        ),
+        route(M::GET, "/api/v1/clients", Some(P::ReadClients), api::clients::list),
+        route(M::POST, "/api/v1/clients", Some(P::WriteClients), api::clients::create),
+        route(M::GET, "/api/v1/clients/{client_id}", Some(P::ReadClients), api::clients::show),
+        route(M::PUT, "/api/v1/clients/{client_id}", Some(P::WriteClients), api::clients::update),
+        route(M::GET, "/api/v1/clients/{client_id}/contacts", Some(P::ReadClients), api::clients::contacts),
+        route(M::POST, "/api/v1/clients/{client_id}/contacts", Some(P::WriteClients), api::clients::add_contact),
+        route(M::POST, "/api/v1/households", Some(P::WriteClients), api::households::create),
+        route(M::GET, "/api/v1/households/{household_id}", Some(P::ReadClients), api::households::show),
+        route(M::POST, "/api/v1/households/{household_id}/members", Some(P::WriteClients), api::households::add_member),
+        route(M::GET, "/api/v1/cases", Some(P::ReadCases), api::cases::list),
+        route(M::POST, "/api/v1/cases", Some(P::OpenCases), api::cases::open),
+        route(M::GET, "/api/v1/cases/{case_id}", Some(P::ReadCases), api::cases::show),
+        route(M::POST, "/api/v1/cases/{case_id}/transition", Some(P::WriteCases), api::cases::transition),
+        route(M::GET, "/api/v1/cases/{case_id}/notes", Some(P::ReadNotes), api::cases::notes),
+        route(M::POST, "/api/v1/cases/{case_id}/notes", Some(P::WriteNotes), api::cases::add_note),
     ]
 }
 
 /// (method, path, permission) of every route, for tests and documentation.
 pub fn specs() -> Vec<(Method, &'static str, Option<Permission>)> {
-    table()
-        .into_iter()
-        .map(|r| (r.method, r.path, r.permission))
-        .collect()
+    table().into_iter().map(|r| (r.method, r.path, r.permission)).collect()
 }
 
 pub fn router(state: AppState) -> Router {
     let mut router: Router<AppState> = Router::new();
     for r in table() {
         let handler = match r.permission {
-            Some(p) => r.handler.route_layer(from_fn_with_state(
-                state.clone(),
-                move |s, params, req, next| auth::authorize(p, s, params, req, next),
-            )),
+            Some(p) => r.handler.route_layer(from_fn_with_state(state.clone(), move |s, params, req, next| auth::authorize(p, s, params, req, next))),
             None => r.handler,
         };
         router = router.route(r.path, handler);

@@ -22,10 +22,6 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, settings: Settings) -> AppState {
-        AppState {
-            store,
-            settings: Arc::new(settings),
-            metrics: Arc::new(crate::metrics::Metrics::new()),
-        }
+        AppState { store, settings: Arc::new(settings), metrics: Arc::new(crate::metrics::Metrics::new()) }
     }
 }

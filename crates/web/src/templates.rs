@@ -3,7 +3,7 @@
 
 use askama::Template;
 use sendero_domain::{FieldErrors, Permission};
-use sendero_store::cases::{Case, CaseEvent, Caseload, Note};
+use sendero_store::cases::{Case, Caseload, Note};
 use sendero_store::clients::{Client, Contact, Household};
 use sendero_store::orgs::{Organization, Program, Site};
 use sendero_store::users::User;
@@ -22,6 +22,7 @@ pub struct Nav {
     pub caseloads: bool,
     pub admin: bool,
     pub import: bool,
+    pub reports: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +46,7 @@ impl Layout {
                 caseloads: u.role.can(Permission::ViewCaseloads),
                 admin: u.role.can(Permission::Administer),
                 import: u.role.can(Permission::ImportExport),
+                reports: u.role.can(Permission::ViewReports),
             }),
             csrf: ctx.map(|c| c.csrf.clone()).unwrap_or_default(),
             title: title.to_owned(),
@@ -73,10 +75,7 @@ pub fn render(t: &impl Template) -> String {
 
 /// Translated error for one field ("" when valid), for templates.
 pub fn field_error(tr: &Tr, errors: &FieldErrors, field: &str) -> String {
-    errors
-        .get(field)
-        .map(|code| tr.get(code))
-        .unwrap_or_default()
+    errors.get(field).map(|code| tr.get(code)).unwrap_or_default()
 }
 
 #[derive(Template)]
@@ -207,7 +206,8 @@ pub struct CasePage {
     pub l: Layout,
     pub case: Case,
     pub phases: Vec<(String, bool, bool)>,
-    pub events: Vec<CaseEvent>,
+    /// (when, who, what) already translated.
+    pub events: Vec<(String, String, String)>,
     pub notes: Vec<Note>,
     pub staff: Vec<User>,
     pub can_write: bool,
@@ -218,7 +218,15 @@ pub struct CasePage {
     pub is_open: bool,
     pub error: String,
     pub note_error: String,
+    pub note_date_error: String,
+    pub note_date: String,
+    pub note_body: String,
     pub today: String,
+    pub assessments: Vec<sendero_store::assessments::Assessment>,
+    /// (id, title) of instruments that can be taken.
+    pub instruments: Vec<(i64, String)>,
+    pub score_chart: String,
+    pub flags: Vec<(String, String)>,
 }
 
 impl CasePage {
@@ -285,4 +293,107 @@ pub struct ImportPage {
     pub errors: Vec<sendero_store::import::ImportError>,
     pub imported: usize,
     pub message: String,
+}
+
+/// One question of an instrument as the form shows it.
+#[derive(Debug, Clone)]
+pub struct AssessmentItemView {
+    pub key: String,
+    pub text: String,
+    pub required: bool,
+    pub options: Vec<(i64, String)>,
+    pub answer: Option<i64>,
+}
+
+impl AssessmentItemView {
+    pub fn is(&self, value: &i64) -> bool {
+        self.answer == Some(*value)
+    }
+    pub fn answer_label(&self) -> String {
+        self.options.iter().find(|(v, _)| Some(*v) == self.answer).map(|(_, l)| l.clone()).unwrap_or_else(|| "—".into())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "assessments/form.html")]
+pub struct AssessmentFormPage {
+    pub l: Layout,
+    pub action: String,
+    pub version: i64,
+    pub case_id: i64,
+    pub client_name: String,
+    pub instrument_id: i64,
+    pub instrument_title: String,
+    pub description: String,
+    pub languages: Vec<String>,
+    pub language: String,
+    pub timings: Vec<(String, String)>,
+    pub timing: String,
+    pub respondents: Vec<(i64, String)>,
+    pub respondent: i64,
+    pub domains: Vec<(String, Vec<AssessmentItemView>)>,
+    pub taken_on: String,
+    pub error: String,
+}
+
+#[derive(Template)]
+#[template(path = "assessments/show.html")]
+pub struct AssessmentView {
+    pub l: Layout,
+    pub case_id: i64,
+    pub client_name: String,
+    pub title: String,
+    pub timing: String,
+    pub taken_on: String,
+    pub total: Option<String>,
+    pub domains: Vec<(String, String)>,
+    pub answers: Vec<(String, Vec<AssessmentItemView>)>,
+    pub flag: Option<(String, String)>,
+}
+
+pub struct OutcomeRowView {
+    pub label: String,
+    pub kind: &'static str,
+    pub n: usize,
+    pub mean_pre: String,
+    pub mean_post: String,
+    pub change: String,
+    pub ci: String,
+    pub t_p: String,
+    pub t_p_holm: String,
+    pub w_p: String,
+    pub w_p_holm: String,
+    pub d_z: String,
+    pub r_rb: String,
+}
+
+#[derive(Template)]
+#[template(path = "reports/outcomes.html")]
+pub struct OutcomePage {
+    pub l: Layout,
+    pub programs: Vec<(i64, String)>,
+    pub sites: Vec<(i64, String)>,
+    pub instruments: Vec<(String, String)>,
+    pub program: String,
+    pub site: String,
+    pub instrument: String,
+    pub from: String,
+    pub to: String,
+    pub ready: bool,
+    pub summary: Vec<(String, String)>,
+    pub baseline: Vec<(String, String)>,
+    pub rows: Vec<OutcomeRowView>,
+    pub chart: String,
+    pub csv_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/instruments.html")]
+pub struct InstrumentsPage {
+    pub l: Layout,
+    /// (id, key, version, title, items, built in)
+    pub instruments: Vec<(i64, String, i64, String, usize, bool)>,
+    pub definition: String,
+    pub error: String,
+    pub notice: String,
 }

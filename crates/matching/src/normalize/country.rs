@@ -100,10 +100,7 @@ pub fn normalize_country(raw: &str) -> Option<String> {
     if folded.is_empty() {
         return None;
     }
-    let code = NAMES
-        .iter()
-        .find(|(name, _)| *name == folded)
-        .map(|(_, code)| code.to_string());
+    let code = NAMES.iter().find(|(name, _)| *name == folded).map(|(_, code)| code.to_string());
     Some(code.unwrap_or(folded))
 }
 

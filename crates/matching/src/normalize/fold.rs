@@ -50,17 +50,13 @@ pub fn fold_name(s: &str) -> String {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}'
-    )
+    matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}')
 }
 
 /// Connecting particles that are dropped or kept inconsistently
 /// ("Hernández y López", "De la Cruz", "Al-Hassan", "bin Laden").
 const PARTICLES: &[&str] = &[
-    "de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "di", "du", "van", "von",
-    "der", "den", "al", "el", "le", "bin", "ibn", "bint", "ul",
+    "de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "al", "el", "le", "bin", "ibn", "bint", "ul",
 ];
 
 /// Folded tokens of a name, without connecting particles (unless the name
@@ -68,11 +64,7 @@ const PARTICLES: &[&str] = &[
 pub fn name_tokens(s: &str) -> Vec<String> {
     let folded = fold_name(s);
     let all: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-    let kept: Vec<String> = all
-        .iter()
-        .filter(|t| !PARTICLES.contains(t))
-        .map(|t| t.to_string())
-        .collect();
+    let kept: Vec<String> = all.iter().filter(|t| !PARTICLES.contains(t)).map(|t| t.to_string()).collect();
     if kept.is_empty() {
         all.into_iter().map(str::to_string).collect()
     } else {
@@ -86,10 +78,7 @@ mod tests {
 
     #[test]
     fn folds_accents_and_punctuation() {
-        assert_eq!(
-            fold_name("  José  HERNÁNDEZ-López "),
-            "jose hernandez lopez"
-        );
+        assert_eq!(fold_name("  José  HERNÁNDEZ-López "), "jose hernandez lopez");
         assert_eq!(fold_name("O’Brien"), "obrien");
         assert_eq!(fold_name("Peña"), "pena");
     }

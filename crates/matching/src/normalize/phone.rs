@@ -31,10 +31,7 @@ fn arabic_indic_digit(c: char) -> Option<char> {
 /// numbers written without an international prefix.
 pub fn normalize_phone(raw: &str, default_country_calling_code: &str) -> Option<String> {
     let digits = phone_digits(raw);
-    let cc: String = default_country_calling_code
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
+    let cc: String = default_country_calling_code.chars().filter(char::is_ascii_digit).collect();
     let explicit_plus = raw.trim_start().starts_with('+');
     let international = if explicit_plus {
         Some(digits.as_str())
@@ -84,10 +81,7 @@ mod tests {
         assert_eq!(normalize_phone("+52 55 1234 5678", "1"), mx);
         assert_eq!(normalize_phone("011 52 55 1234 5678", "1"), mx);
         assert_eq!(normalize_phone("0052 55 1234 5678", "1"), mx);
-        assert_eq!(
-            normalize_phone("۰۷۹۹ ۱۲۳ ۴۵۶", "93"),
-            Some("+93799123456".to_string())
-        );
+        assert_eq!(normalize_phone("۰۷۹۹ ۱۲۳ ۴۵۶", "93"), Some("+93799123456".to_string()));
     }
 
     #[test]

@@ -16,10 +16,7 @@ use super::fold_name;
 /// Never empty for a non-empty token: vowel-only names fall back to letters.
 pub fn phonetic(token: &str) -> String {
     let owned;
-    let folded: &str = if token
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
+    let folded: &str = if token.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
         token
     } else {
         owned = fold_name(token);
@@ -110,11 +107,7 @@ pub fn phonetic(token: &str) -> String {
     }
     if code.is_empty() {
         // "Ai", "Eo": keep the letters so the code still discriminates.
-        return s
-            .iter()
-            .take(4)
-            .map(|b| b.to_ascii_uppercase() as char)
-            .collect();
+        return s.iter().take(4).map(|b| b.to_ascii_uppercase() as char).collect();
     }
     code
 }

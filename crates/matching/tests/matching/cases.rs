@@ -3,15 +3,9 @@
 use crate::person;
 use sendero_matching::{blocking_keys, compare, Field, Level, Weights};
 
-fn shared_keys(
-    a: &sendero_matching::PersonRecord,
-    b: &sendero_matching::PersonRecord,
-) -> Vec<String> {
+fn shared_keys(a: &sendero_matching::PersonRecord, b: &sendero_matching::PersonRecord) -> Vec<String> {
     let kb = blocking_keys(b);
-    blocking_keys(a)
-        .into_iter()
-        .filter(|k| kb.contains(k))
-        .collect()
+    blocking_keys(a).into_iter().filter(|k| kb.contains(k)).collect()
 }
 
 #[test]
@@ -21,17 +15,10 @@ fn spanish_double_surname_dropped_and_accents_lost() {
     let b = person(2, "Jose", "Hernandez", Some((1988, 5, 17)));
     let r = compare(&a, &b, &w);
     assert!(r.probability > 0.9, "probability {}", r.probability);
-    let family = r
-        .fields
-        .iter()
-        .find(|f| f.field == Field::FamilyName)
-        .unwrap();
+    let family = r.fields.iter().find(|f| f.field == Field::FamilyName).unwrap();
     assert_eq!(family.level, Level::TokenOverlap);
     let explanation = r.explain().join("; ");
-    assert!(
-        explanation.contains("surname 'Hernández López' ~ 'Hernandez'"),
-        "{explanation}"
-    );
+    assert!(explanation.contains("surname 'Hernández López' ~ 'Hernandez'"), "{explanation}");
     assert!(!shared_keys(&a, &b).is_empty());
 }
 
@@ -52,19 +39,10 @@ fn dari_script_meets_latin_romanisation() {
     let mut b = person(2, "محمد", "احمدی", Some((1979, 1, 1)));
     a.country = Some("AF".into());
     b.country = Some("Afghanistan".into());
-    assert!(
-        !shared_keys(&a, &b).is_empty(),
-        "{:?} / {:?}",
-        blocking_keys(&a),
-        blocking_keys(&b)
-    );
+    assert!(!shared_keys(&a, &b).is_empty(), "{:?} / {:?}", blocking_keys(&a), blocking_keys(&b));
     let r = compare(&a, &b, &w);
     assert!(r.probability > 0.9, "{r:?}");
-    let given = r
-        .fields
-        .iter()
-        .find(|f| f.field == Field::GivenName)
-        .unwrap();
+    let given = r.fields.iter().find(|f| f.field == Field::GivenName).unwrap();
     assert_eq!(given.level, Level::Phonetic);
 }
 
@@ -93,11 +71,7 @@ fn swapped_given_and_family_names() {
     let a = person(1, "Ahmad", "Rahimi", Some((1990, 2, 14)));
     let b = person(2, "Rahimi", "Ahmad", Some((1990, 2, 14)));
     let r = compare(&a, &b, &w);
-    let given = r
-        .fields
-        .iter()
-        .find(|f| f.field == Field::GivenName)
-        .unwrap();
+    let given = r.fields.iter().find(|f| f.field == Field::GivenName).unwrap();
     assert_eq!(given.level, Level::Transposed);
     assert!(r.probability > 0.9, "{:?}", r.explain());
     assert!(r.explain().iter().any(|e| e.contains("swapped")));
@@ -110,18 +84,11 @@ fn transposed_day_and_month() {
     let a = person(1, "Fatima", "Noori", Some((1990, 3, 4)));
     let b = person(2, "Fatima", "Noori", Some((1990, 4, 3)));
     let r = compare(&a, &b, &w);
-    let dob = r
-        .fields
-        .iter()
-        .find(|f| f.field == Field::BirthDate)
-        .unwrap();
+    let dob = r.fields.iter().find(|f| f.field == Field::BirthDate).unwrap();
     assert_eq!(dob.level, Level::Transposed);
     assert!(dob.weight > 0.0);
     assert!(r.probability > 0.9);
-    assert!(r
-        .explain()
-        .iter()
-        .any(|e| e.contains("day and month swapped")));
+    assert!(r.explain().iter().any(|e| e.contains("day and month swapped")));
 }
 
 #[test]
@@ -132,10 +99,7 @@ fn year_off_by_one_and_changed_phone_keep_a_shared_key() {
     b.phones = vec!["+1 301 555 0143".into()];
     assert!(!shared_keys(&a, &b).is_empty());
     let r = compare(&a, &b, &Weights::default());
-    assert!(r
-        .explain()
-        .iter()
-        .any(|e| e == "phone shares last 7 digits"));
+    assert!(r.explain().iter().any(|e| e == "phone shares last 7 digits"));
     assert!(r.explain().iter().any(|e| e.contains("one year apart")));
 }
 

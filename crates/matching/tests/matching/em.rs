@@ -29,31 +29,9 @@ type Distribution = &'static [(Level, f64)];
 fn vector(rng: &mut Rng, is_match: bool) -> ComparisonVector {
     let mut levels = [Level::Missing; N_FIELDS];
     let (names, dob): (Distribution, Distribution) = if is_match {
-        (
-            &[
-                (Level::Exact, 0.8),
-                (Level::Similar, 0.15),
-                (Level::Disagree, 0.05),
-            ],
-            &[
-                (Level::Exact, 0.85),
-                (Level::YearOnly, 0.1),
-                (Level::Disagree, 0.05),
-            ],
-        )
+        (&[(Level::Exact, 0.8), (Level::Similar, 0.15), (Level::Disagree, 0.05)], &[(Level::Exact, 0.85), (Level::YearOnly, 0.1), (Level::Disagree, 0.05)])
     } else {
-        (
-            &[
-                (Level::Exact, 0.03),
-                (Level::Similar, 0.07),
-                (Level::Disagree, 0.9),
-            ],
-            &[
-                (Level::Exact, 0.01),
-                (Level::YearOnly, 0.1),
-                (Level::Disagree, 0.89),
-            ],
-        )
+        (&[(Level::Exact, 0.03), (Level::Similar, 0.07), (Level::Disagree, 0.9)], &[(Level::Exact, 0.01), (Level::YearOnly, 0.1), (Level::Disagree, 0.89)])
     };
     levels[Field::GivenName.index()] = rng.pick(names);
     levels[Field::FamilyName.index()] = rng.pick(names);

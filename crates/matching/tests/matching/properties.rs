@@ -19,18 +19,8 @@ fn name() -> impl Strategy<Value = String> {
 
 fn date() -> impl Strategy<Value = Option<BirthDate>> {
     proptest::option::of(
-        (
-            any::<i32>(),
-            proptest::option::of(any::<u32>()),
-            proptest::option::of(any::<u32>()),
-            any::<bool>(),
-        )
-            .prop_map(|(year, month, day, approximate)| BirthDate {
-                year,
-                month,
-                day,
-                approximate,
-            }),
+        (any::<i32>(), proptest::option::of(any::<u32>()), proptest::option::of(any::<u32>()), any::<bool>())
+            .prop_map(|(year, month, day, approximate)| BirthDate { year, month, day, approximate }),
     )
 }
 
@@ -46,21 +36,17 @@ fn record() -> impl Strategy<Value = PersonRecord> {
         proptest::collection::vec("\\PC{0,12}", 0..2),
         proptest::option::of("\\PC{0,30}"),
     )
-        .prop_map(
-            |(id, given, family, dob, phones, country, household, other_ids, address)| {
-                PersonRecord {
-                    id,
-                    given_names: given,
-                    family_names: family,
-                    dob,
-                    phones,
-                    country,
-                    household_names: household,
-                    other_ids,
-                    address,
-                }
-            },
-        )
+        .prop_map(|(id, given, family, dob, phones, country, household, other_ids, address)| PersonRecord {
+            id,
+            given_names: given,
+            family_names: family,
+            dob,
+            phones,
+            country,
+            household_names: household,
+            other_ids,
+            address,
+        })
 }
 
 proptest! {

@@ -31,9 +31,7 @@ fn scan_finds_the_duplicates_once_each_sorted() {
 #[test]
 fn oversize_blocks_are_skipped() {
     // 50 people with identical blocking data: block cap 10 skips them all.
-    let same: Vec<PersonRecord> = (0..50)
-        .map(|i| person(i, "Ana", "Garcia", Some((1990, 1, 1))))
-        .collect();
+    let same: Vec<PersonRecord> = (0..50).map(|i| person(i, "Ana", "Garcia", Some((1990, 1, 1)))).collect();
     assert!(scan_with_block_cap(&same, &Weights::default(), 0.0, 10).is_empty());
     assert_eq!(scan(&same, &Weights::default(), 0.0).len(), 50 * 49 / 2);
 }

@@ -107,11 +107,7 @@ pub(crate) fn fmt_num(value: f64, decimals: usize) -> String {
         return "n/a".to_owned();
     }
     let s = format!("{value:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        s
-    };
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s };
     if s == "-0" {
         "0".to_owned()
     } else {

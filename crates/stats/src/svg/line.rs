@@ -20,21 +20,9 @@ pub fn line_chart(series: &[LineSeries], title: &str, desc: &str, axes: Axes<'_>
             categories.push(&p.0);
         }
     }
-    let scale = YScale::covering(
-        series.iter().flat_map(|l| l.points.iter().map(|p| p.1)),
-        false,
-    );
+    let scale = YScale::covering(series.iter().flat_map(|l| l.points.iter().map(|p| p.1)), false);
     frame::axes(&mut s, &scale, axes, 2);
-    let entries: Vec<(&str, &str)> = series
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            (
-                l.label.as_str(),
-                SERIES_COLOURS[(i + 1) % SERIES_COLOURS.len()],
-            )
-        })
-        .collect();
+    let entries: Vec<(&str, &str)> = series.iter().enumerate().map(|(i, l)| (l.label.as_str(), SERIES_COLOURS[(i + 1) % SERIES_COLOURS.len()])).collect();
     frame::legend(&mut s, &entries);
     let slot = frame::plot_width() / categories.len().max(1) as f64;
     let x_of = |cat: &str| {
@@ -58,21 +46,11 @@ pub fn line_chart(series: &[LineSeries], title: &str, desc: &str, axes: Axes<'_>
                 pen_down = false;
                 continue;
             }
-            let _ = write!(
-                path,
-                "{}{:.1} {:.1} ",
-                if pen_down { "L" } else { "M" },
-                x_of(cat),
-                scale.y(*value)
-            );
+            let _ = write!(path, "{}{:.1} {:.1} ", if pen_down { "L" } else { "M" }, x_of(cat), scale.y(*value));
             pen_down = true;
         }
         if !path.is_empty() {
-            let _ = write!(
-                s,
-                r#"<path d="{p}" fill="none" stroke="{colour}" stroke-width="2.5"/>"#,
-                p = path.trim_end()
-            );
+            let _ = write!(s, r#"<path d="{p}" fill="none" stroke="{colour}" stroke-width="2.5"/>"#, p = path.trim_end());
         }
         for (cat, value) in line.points.iter().filter(|p| p.1.is_finite()) {
             let (x, y) = (x_of(cat), scale.y(*value));

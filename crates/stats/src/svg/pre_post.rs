@@ -6,23 +6,11 @@ use std::fmt::Write;
 /// `rows` are `(label, pre_mean, post_mean)`; `legend` names the two bars
 /// (e.g. ["Intake", "Closure"] in the user's language). Non-finite means
 /// are drawn as "n/a" rather than as a bar.
-pub fn pre_post_bars(
-    rows: &[(&str, f64, f64)],
-    title: &str,
-    desc: &str,
-    axes: Axes<'_>,
-    legend: [&str; 2],
-) -> String {
+pub fn pre_post_bars(rows: &[(&str, f64, f64)], title: &str, desc: &str, axes: Axes<'_>, legend: [&str; 2]) -> String {
     let mut s = frame::open(title, desc);
     let scale = YScale::covering(rows.iter().flat_map(|r| [r.1, r.2]), true);
     frame::axes(&mut s, &scale, axes, 2);
-    frame::legend(
-        &mut s,
-        &[
-            (legend[0], SERIES_COLOURS[0]),
-            (legend[1], SERIES_COLOURS[1]),
-        ],
-    );
+    frame::legend(&mut s, &[(legend[0], SERIES_COLOURS[0]), (legend[1], SERIES_COLOURS[1])]);
     let slot = frame::plot_width() / rows.len().max(1) as f64;
     let bar = (slot * 0.35).min(48.0);
     let zero_y = scale.y(0.0f64.clamp(scale.lo, scale.hi));
@@ -32,11 +20,7 @@ pub fn pre_post_bars(
             let x = centre - bar + bar * j as f64;
             let text_x = x + bar / 2.0;
             if !value.is_finite() {
-                let _ = write!(
-                    s,
-                    r#"<text x="{text_x:.1}" y="{y:.1}" text-anchor="middle" font-size="11" fill="{TEXT_COLOUR}">n/a</text>"#,
-                    y = zero_y - 4.0,
-                );
+                let _ = write!(s, r#"<text x="{text_x:.1}" y="{y:.1}" text-anchor="middle" font-size="11" fill="{TEXT_COLOUR}">n/a</text>"#, y = zero_y - 4.0,);
                 continue;
             }
             let y = scale.y(*value);

@@ -5,12 +5,7 @@ use std::fmt::Write;
 
 /// Bars of rates (0–100%) with 95% CI whiskers, e.g. court-appearance
 /// rates by group. Each bar is labelled with "rate% (low–high%)".
-pub fn proportion_bars(
-    rows: &[(&str, ProportionCi)],
-    title: &str,
-    desc: &str,
-    axes: Axes<'_>,
-) -> String {
+pub fn proportion_bars(rows: &[(&str, ProportionCi)], title: &str, desc: &str, axes: Axes<'_>) -> String {
     let mut s = frame::open(title, desc);
     let scale = YScale::covering([0.0, 100.0].into_iter(), true);
     frame::axes(&mut s, &scale, axes, 0);
@@ -21,13 +16,7 @@ pub fn proportion_bars(
         let pct = |v: f64| (v * 100.0).clamp(0.0, 100.0);
         let (rate, low, high) = (pct(ci.rate), pct(ci.ci95_low), pct(ci.ci95_high));
         let (y, y_low, y_high) = (scale.y(rate), scale.y(low), scale.y(high));
-        let summary = format!(
-            "{}% ({}–{}%), n = {}",
-            fmt_num(rate, 1),
-            fmt_num(low, 1),
-            fmt_num(high, 1),
-            ci.n
-        );
+        let summary = format!("{}% ({}–{}%), n = {}", fmt_num(rate, 1), fmt_num(low, 1), fmt_num(high, 1), ci.n);
         let _ = write!(
             s,
             r#"<rect x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{h:.1}" fill="{c}"><title>{l}: {sm}</title></rect><line x1="{centre:.1}" y1="{y_low:.1}" x2="{centre:.1}" y2="{y_high:.1}" stroke="{TEXT_COLOUR}" stroke-width="2"/><line x1="{wl:.1}" y1="{y_low:.1}" x2="{wr:.1}" y2="{y_low:.1}" stroke="{TEXT_COLOUR}" stroke-width="2"/><line x1="{wl:.1}" y1="{y_high:.1}" x2="{wr:.1}" y2="{y_high:.1}" stroke="{TEXT_COLOUR}" stroke-width="2"/><text x="{centre:.1}" y="{ly:.1}" text-anchor="middle" fill="{TEXT_COLOUR}">{l}</text><text x="{centre:.1}" y="{sy:.1}" text-anchor="middle" font-size="11" fill="{TEXT_COLOUR}">{sm}</text>"#,

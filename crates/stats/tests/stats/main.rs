@@ -14,11 +14,6 @@ pub fn close(actual: f64, expected: f64, rel: f64, abs: f64) -> bool {
 macro_rules! assert_close {
     ($actual:expr, $expected:expr, $rel:expr, $what:expr) => {{
         let (a, e): (f64, f64) = ($actual, $expected);
-        assert!(
-            $crate::close(a, e, $rel, 1e-14),
-            "{}: got {a:e}, SciPy/statsmodels {e:e} (diff {:e})",
-            $what,
-            (a - e).abs()
-        );
+        assert!($crate::close(a, e, $rel, 1e-14), "{}: got {a:e}, SciPy/statsmodels {e:e} (diff {:e})", $what, (a - e).abs());
     }};
 }

@@ -13,11 +13,7 @@ fn reference() -> Value {
 }
 
 fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_f64().expect("number"))
-        .collect()
+    v.as_array().expect("array").iter().map(|x| x.as_f64().expect("number")).collect()
 }
 
 fn num(v: &Value) -> f64 {
@@ -36,9 +32,7 @@ fn zero_method(name: &str) -> ZeroMethod {
 #[test]
 fn fixture_records_scipy_version() {
     let r = reference();
-    assert!(r["scipy_version"]
-        .as_str()
-        .is_some_and(|v| v.starts_with("1.")));
+    assert!(r["scipy_version"].as_str().is_some_and(|v| v.starts_with("1.")));
 }
 
 #[test]
@@ -50,30 +44,10 @@ fn paired_t_matches_scipy_ttest_rel() {
         let got = paired_t(&pre, &post).unwrap();
         assert_close!(got.t, num(&expected["t"]), REL, format!("{name} t"));
         assert_close!(got.df, num(&expected["df"]), REL, format!("{name} df"));
-        assert_close!(
-            got.p_two_sided,
-            num(&expected["p"]),
-            REL,
-            format!("{name} p")
-        );
-        assert_close!(
-            got.ci95_low,
-            num(&expected["ci95_low"]),
-            REL,
-            format!("{name} ci low")
-        );
-        assert_close!(
-            got.ci95_high,
-            num(&expected["ci95_high"]),
-            REL,
-            format!("{name} ci high")
-        );
-        assert_close!(
-            got.sd_diff,
-            num(&expected["sd_diff"]),
-            REL,
-            format!("{name} sd")
-        );
+        assert_close!(got.p_two_sided, num(&expected["p"]), REL, format!("{name} p"));
+        assert_close!(got.ci95_low, num(&expected["ci95_low"]), REL, format!("{name} ci low"));
+        assert_close!(got.ci95_high, num(&expected["ci95_high"]), REL, format!("{name} ci high"));
+        assert_close!(got.sd_diff, num(&expected["sd_diff"]), REL, format!("{name} sd"));
         let dz = cohens_dz(&pre, &post).unwrap();
         assert_close!(dz, num(&case["cohens_dz"]), REL, format!("{name} d_z"));
         let r = rank_biserial(&pre, &post).unwrap();
@@ -88,18 +62,10 @@ fn wilcoxon_auto_matches_scipy_for_every_zero_method() {
         let (pre, post) = (floats(&case["pre"]), floats(&case["post"]));
         for row in case["wilcoxon"].as_array().unwrap() {
             let zm = row["zero_method"].as_str().unwrap();
-            let options = WilcoxonOptions {
-                zero_method: zero_method(zm),
-                ..Default::default()
-            };
+            let options = WilcoxonOptions { zero_method: zero_method(zm), ..Default::default() };
             let got = wilcoxon_signed_rank_with(&pre, &post, options).unwrap();
             let what = format!("{name} {zm} ({:?})", got.method);
-            assert_close!(
-                got.statistic,
-                num(&row["auto_statistic"]),
-                REL,
-                what.clone()
-            );
+            assert_close!(got.statistic, num(&row["auto_statistic"]), REL, what.clone());
             assert_close!(got.p_two_sided, num(&row["auto_p"]), REL, what);
         }
     }
@@ -113,20 +79,11 @@ fn wilcoxon_normal_approximation_matches_scipy_with_and_without_correction() {
         for row in case["wilcoxon"].as_array().unwrap() {
             let zm = row["zero_method"].as_str().unwrap();
             for (correction, key) in [(false, "normal"), (true, "normal_corrected")] {
-                let options = WilcoxonOptions {
-                    zero_method: zero_method(zm),
-                    correction,
-                    method: Some(WilcoxonMethod::Normal),
-                };
+                let options = WilcoxonOptions { zero_method: zero_method(zm), correction, method: Some(WilcoxonMethod::Normal) };
                 let got = wilcoxon_signed_rank_with(&pre, &post, options).unwrap();
                 let what = format!("{name} {zm} {key}");
                 let z = got.z.expect("normal method reports z");
-                assert_close!(
-                    -z.abs(),
-                    num(&row[format!("{key}_z_neg_abs")]),
-                    REL,
-                    what.clone()
-                );
+                assert_close!(-z.abs(), num(&row[format!("{key}_z_neg_abs")]), REL, what.clone());
                 assert_close!(got.p_two_sided, num(&row[format!("{key}_p")]), REL, what);
             }
         }
@@ -143,11 +100,8 @@ fn wilcoxon_exact_matches_scipy_where_defined() {
             let Some(expected) = row.get("exact_p") else {
                 continue;
             };
-            let options = WilcoxonOptions {
-                zero_method: zero_method(row["zero_method"].as_str().unwrap()),
-                method: Some(WilcoxonMethod::Exact),
-                ..Default::default()
-            };
+            let options =
+                WilcoxonOptions { zero_method: zero_method(row["zero_method"].as_str().unwrap()), method: Some(WilcoxonMethod::Exact), ..Default::default() };
             let got = wilcoxon_signed_rank_with(&pre, &post, options).unwrap();
             assert_close!(got.p_two_sided, num(expected), REL, format!("{name} exact"));
             checked += 1;
@@ -164,10 +118,7 @@ fn auto_method_choice_follows_scipy_rules() {
         ("exact_n50_boundary", WilcoxonMethod::Exact),
         ("normal_n51_boundary", WilcoxonMethod::Normal),
         ("ties_n10_permutation", WilcoxonMethod::ExactPermutation),
-        (
-            "zeros_ties_n12_permutation",
-            WilcoxonMethod::ExactPermutation,
-        ),
+        ("zeros_ties_n12_permutation", WilcoxonMethod::ExactPermutation),
         ("ties_zeros_n25_normal", WilcoxonMethod::Normal),
         ("likert_total_30", WilcoxonMethod::Normal),
     ];
@@ -187,18 +138,8 @@ fn welch_and_smd_match_scipy() {
         assert_close!(got.t, num(&case["t"]), REL, format!("{name} t"));
         assert_close!(got.df, num(&case["df"]), REL, format!("{name} df"));
         assert_close!(got.p_two_sided, num(&case["p"]), REL, format!("{name} p"));
-        assert_close!(
-            got.ci95_low,
-            num(&case["ci95_low"]),
-            REL,
-            format!("{name} low")
-        );
-        assert_close!(
-            got.ci95_high,
-            num(&case["ci95_high"]),
-            REL,
-            format!("{name} high")
-        );
+        assert_close!(got.ci95_low, num(&case["ci95_low"]), REL, format!("{name} low"));
+        assert_close!(got.ci95_high, num(&case["ci95_high"]), REL, format!("{name} high"));
         let smd = standardized_mean_difference(&a, &b).unwrap();
         assert_close!(smd, num(&case["smd"]), REL, format!("{name} smd"));
     }
@@ -224,13 +165,7 @@ fn wilson_and_newcombe_match_statsmodels() {
         assert_close!(got.ci95_high, num(&case["high"]), 1e-12, "wilson high");
     }
     for case in r["newcombe"].as_array().unwrap() {
-        let got = newcombe_diff_ci(
-            count(&case["s1"]),
-            count(&case["n1"]),
-            count(&case["s2"]),
-            count(&case["n2"]),
-        )
-        .unwrap();
+        let got = newcombe_diff_ci(count(&case["s1"]), count(&case["n1"]), count(&case["s2"]), count(&case["n2"])).unwrap();
         assert_close!(got.ci95_low, num(&case["low"]), 1e-12, "newcombe low");
         assert_close!(got.ci95_high, num(&case["high"]), 1e-12, "newcombe high");
     }
@@ -268,12 +203,7 @@ fn outcome_table_matches_scipy_and_statsmodels_holm() {
             } else {
                 RowKind::Item
             };
-            OutcomeInput {
-                label,
-                kind,
-                pre: floats(&row["pre"]),
-                post: floats(&row["post"]),
-            }
+            OutcomeInput { label, kind, pre: floats(&row["pre"]), post: floats(&row["post"]) }
         })
         .collect();
     let table = outcome_table(&inputs, OutcomeTableOptions::default());
@@ -283,11 +213,7 @@ fn outcome_table_matches_scipy_and_statsmodels_holm() {
             (got.t_p, &expected["t_p"], "t p"),
             (got.t_p_holm, &expected["t_p_holm"], "t p holm"),
             (got.wilcoxon_p, &expected["wilcoxon_p"], "wilcoxon p"),
-            (
-                got.wilcoxon_p_holm,
-                &expected["wilcoxon_p_holm"],
-                "wilcoxon p holm",
-            ),
+            (got.wilcoxon_p_holm, &expected["wilcoxon_p_holm"], "wilcoxon p holm"),
         ];
         for (g, e, what) in pairs {
             match (g, e.as_f64()) {

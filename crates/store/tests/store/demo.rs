@@ -20,102 +20,51 @@ async fn seed_demo(store: &Store) {
     let clients = count(store, "SELECT COUNT(*) AS n FROM clients", &[]).await;
     assert!(clients >= 300, "{clients} clients");
     for o in &orgs {
-        let n = count(
-            store,
-            "SELECT COUNT(*) AS n FROM clients WHERE org_id = ?",
-            &[o.id],
-        )
-        .await;
+        let n = count(store, "SELECT COUNT(*) AS n FROM clients WHERE org_id = ?", &[o.id]).await;
         assert!(n > 0, "{} has clients", o.name);
     }
 
     // Cases in every phase of every program kind that is present.
-    let rows = sqlx::query(
-        "SELECT p.kind AS kind, k.phase AS phase, COUNT(*) AS n FROM cases k JOIN programs p ON p.id = k.program_id GROUP BY p.kind, k.phase",
-    )
-    .fetch_all(store.pool())
-    .await
-    .unwrap();
+    let rows =
+        sqlx::query("SELECT p.kind AS kind, k.phase AS phase, COUNT(*) AS n FROM cases k JOIN programs p ON p.id = k.program_id GROUP BY p.kind, k.phase")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
     let mut phases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for r in &rows {
-        phases
-            .entry(r.get("kind"))
-            .or_default()
-            .insert(r.get("phase"));
+        phases.entry(r.get("kind")).or_default().insert(r.get("phase"));
     }
-    assert_eq!(
-        phases.len(),
-        4,
-        "all four program kinds present: {phases:?}"
-    );
+    assert_eq!(phases.len(), 4, "all four program kinds present: {phases:?}");
     for (kind, seen) in &phases {
         let kind = ProgramKind::parse(kind).expect("known program kind");
         for phase in kind.phases() {
-            assert!(
-                seen.contains(phase.as_str()),
-                "{kind:?} has a case in {phase:?}: {seen:?}"
-            );
+            assert!(seen.contains(phase.as_str()), "{kind:?} has a case in {phase:?}: {seen:?}");
         }
-        assert_eq!(
-            seen.len(),
-            kind.phases().len(),
-            "no foreign phases in {kind:?}"
-        );
+        assert_eq!(seen.len(), kind.phases().len(), "no foreign phases in {kind:?}");
     }
-    let closed = count(
-        store,
-        "SELECT COUNT(*) AS n FROM cases WHERE status = 'closed'",
-        &[],
-    )
-    .await;
+    let closed = count(store, "SELECT COUNT(*) AS n FROM cases WHERE status = 'closed'", &[]).await;
     assert!(closed > 0, "some cases are closed");
-    assert_eq!(
-        count(
-            store,
-            "SELECT COUNT(*) AS n FROM cases WHERE status = 'closed' AND (closure_reason IS NULL OR closed_at IS NULL)",
-            &[]
-        )
-        .await,
-        0
-    );
+    assert_eq!(count(store, "SELECT COUNT(*) AS n FROM cases WHERE status = 'closed' AND (closure_reason IS NULL OR closed_at IS NULL)", &[]).await, 0);
     assert!(count(store, "SELECT COUNT(*) AS n FROM notes", &[]).await > 0);
     assert!(count(store, "SELECT COUNT(*) AS n FROM households", &[]).await >= 200);
 
     // Demo accounts sign in with the demo password.
     for (email, role, _) in sendero_store::demo::DEMO_ACCOUNTS.iter().take(2) {
-        let user = store
-            .sign_in(email, sendero_store::demo::DEMO_PASSWORD)
-            .await
-            .unwrap()
-            .unwrap();
+        let user = store.sign_in(email, sendero_store::demo::DEMO_PASSWORD).await.unwrap().unwrap();
         assert_eq!(user.role, *role);
     }
     // Notes decrypt.
-    let case: i64 = sqlx::query("SELECT MIN(case_id) AS id FROM notes")
-        .fetch_one(store.pool())
-        .await
-        .unwrap()
-        .get("id");
+    let case: i64 = sqlx::query("SELECT MIN(case_id) AS id FROM notes").fetch_one(store.pool()).await.unwrap().get("id");
     let org: i64 = orgs[0].id;
     assert!(!store.notes(org, case).await.unwrap().is_empty());
 
     // Idempotent.
-    assert!(
-        !store.seed_demo().await.unwrap(),
-        "second call does nothing"
-    );
+    assert!(!store.seed_demo().await.unwrap(), "second call does nothing");
     assert_eq!(store.all_organizations().await.unwrap().len(), 4);
-    assert_eq!(
-        count(store, "SELECT COUNT(*) AS n FROM clients", &[]).await,
-        clients
-    );
+    assert_eq!(count(store, "SELECT COUNT(*) AS n FROM clients", &[]).await, clients);
 
     let report = store.audit_verify().await.unwrap();
-    assert!(
-        report.broken.is_empty(),
-        "{:?}",
-        &report.broken[..report.broken.len().min(10)]
-    );
+    assert!(report.broken.is_empty(), "{:?}", &report.broken[..report.broken.len().min(10)]);
     assert!(report.entries > clients);
 }
 story!(seed_demo);

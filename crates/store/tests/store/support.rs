@@ -65,18 +65,11 @@ pub async fn count(store: &Store, portable: &str, args: &[i64]) -> i64 {
     for a in args {
         q = q.bind(*a);
     }
-    q.fetch_one(store.pool())
-        .await
-        .unwrap_or_else(|e| panic!("{text}: {e}"))
-        .get::<i64, _>("n")
+    q.fetch_one(store.pool()).await.unwrap_or_else(|e| panic!("{text}: {e}")).get::<i64, _>("n")
 }
 
 pub fn input(given: &str, family: &str) -> ClientInput {
-    ClientInput {
-        given_names: given.into(),
-        family_names: family.into(),
-        ..Default::default()
-    }
+    ClientInput { given_names: given.into(), family_names: family.into(), ..Default::default() }
 }
 
 pub fn parse(input: &ClientInput) -> ClientDraft {
@@ -97,24 +90,7 @@ pub struct World {
 
 pub async fn world(store: &Store) -> World {
     let consortium = store.create_consortium("Test consortium").await.unwrap();
-    let org = store
-        .create_organization(None, Some(consortium), "Camino", "lead", Some("New York"))
-        .await
-        .unwrap();
-    let other_org = store
-        .create_organization(None, None, "Elsewhere", "partner", None)
-        .await
-        .unwrap();
-    World {
-        org,
-        other_org,
-        actor: Actor {
-            user_id: None,
-            org_id: org,
-        },
-        other: Actor {
-            user_id: None,
-            org_id: other_org,
-        },
-    }
+    let org = store.create_organization(None, Some(consortium), "Camino", "lead", Some("New York")).await.unwrap();
+    let other_org = store.create_organization(None, None, "Elsewhere", "partner", None).await.unwrap();
+    World { org, other_org, actor: Actor { user_id: None, org_id: org }, other: Actor { user_id: None, org_id: other_org } }
 }

@@ -54,11 +54,7 @@ impl From<Case> for CaseOut {
 
 /// Cases of the caller's organization, filtered and sorted.
 #[utoipa::path(get, path = "/api/v1/cases", params(("status" = Option<String>, Query), ("phase" = Option<String>, Query), ("manager" = Option<i64>, Query), ("sort" = Option<String>, Query, description = "updated | opened | client"), ("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query)), responses((status = 200, body = ListOf<CaseOut>)))]
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Query(p): Query<ListParams>,
-) -> AppResult<Json<ListOf<CaseOut>>> {
+pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<ListParams>) -> AppResult<Json<ListOf<CaseOut>>> {
     let query = CaseQuery {
         status: CaseStatus::parse(&p.status),
         case_manager_id: optional_id(&p.manager)?,
@@ -68,12 +64,7 @@ pub async fn list(
         per_page: p.per_page(50),
     };
     let page = state.store.list_cases(ctx.org()?, &query).await?;
-    Ok(Json(ListOf {
-        items: page.items.into_iter().map(Into::into).collect(),
-        total: page.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(Json(ListOf { items: page.items.into_iter().map(Into::into).collect(), total: page.total, page: page.page, per_page: page.per_page }))
 }
 
 #[derive(Deserialize, Serialize, Default, utoipa::ToSchema)]
@@ -87,36 +78,14 @@ pub struct OpenIn {
 
 /// Open a case for a client in a program (caseload limits apply).
 #[utoipa::path(post, path = "/api/v1/cases", request_body = OpenIn, responses((status = 201, body = CaseOut), (status = 404), (status = 422)))]
-pub async fn open(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    ApiJson(body): ApiJson<OpenIn>,
-) -> AppResult<Response> {
-    let id = state
-        .store
-        .open_case(
-            ctx.actor()?,
-            body.client_id,
-            body.program_id,
-            body.site_id,
-            body.case_manager_id,
-            false,
-        )
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(CaseOut::from(state.store.case(ctx.org()?, id).await?)),
-    )
-        .into_response())
+pub async fn open(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, ApiJson(body): ApiJson<OpenIn>) -> AppResult<Response> {
+    let id = state.store.open_case(ctx.actor()?, body.client_id, body.program_id, body.site_id, body.case_manager_id, false).await?;
+    Ok((StatusCode::CREATED, Json(CaseOut::from(state.store.case(ctx.org()?, id).await?))).into_response())
 }
 
 /// One case.
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}", params(("case_id" = i64, Path)), responses((status = 200, body = CaseOut), (status = 404)))]
-pub async fn show(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Json<CaseOut>> {
+pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Json<CaseOut>> {
     Ok(Json(state.store.case(ctx.org()?, id).await?.into()))
 }
 
@@ -156,24 +125,16 @@ pub async fn transition(
             None
         }
     };
-    let detail = sendero_domain::text::clean(body.detail.as_deref().unwrap_or(""), 500)
-        .unwrap_or_else(|code| {
-            errors.push("detail", code);
-            None
-        });
+    let detail = sendero_domain::text::clean(body.detail.as_deref().unwrap_or(""), 500).unwrap_or_else(|code| {
+        errors.push("detail", code);
+        None
+    });
     let Some(t) = t.filter(|_| errors.is_empty()) else {
         return Ok(invalid(&ctx, &errors));
     };
-    match state
-        .store
-        .transition_case(ctx.actor()?, id, body.version, t, detail)
-        .await
-    {
+    match state.store.transition_case(ctx.actor()?, id, body.version, t, detail).await {
         Ok(()) => Ok(Json(CaseOut::from(state.store.case(ctx.org()?, id).await?)).into_response()),
-        Err(StoreError::Conflict {
-            current_version,
-            changed,
-        }) => Ok(conflict(&ctx, current_version, &changed)),
+        Err(StoreError::Conflict { current_version, changed }) => Ok(conflict(&ctx, current_version, &changed)),
         Err(e) => Err(AppError::from(e)),
     }
 }
@@ -188,35 +149,15 @@ pub struct NoteOut {
 
 impl From<Note> for NoteOut {
     fn from(n: Note) -> NoteOut {
-        NoteOut {
-            id: n.id,
-            noted_on: n.noted_on,
-            author: n.author_name,
-            body: n.body,
-        }
+        NoteOut { id: n.id, noted_on: n.noted_on, author: n.author_name, body: n.body }
     }
 }
 
 /// Case notes, newest first (each read is logged).
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/notes", params(("case_id" = i64, Path)), responses((status = 200, body = Vec<NoteOut>)))]
-pub async fn notes(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Json<Vec<NoteOut>>> {
-    state
-        .store
-        .audit_read(ctx.actor()?, "case_notes", id)
-        .await?;
-    Ok(Json(
-        state
-            .store
-            .notes(ctx.org()?, id)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+pub async fn notes(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Json<Vec<NoteOut>>> {
+    state.store.audit_read(ctx.actor()?, "case_notes", id).await?;
+    Ok(Json(state.store.notes(ctx.org()?, id).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Deserialize, Serialize, Default, utoipa::ToSchema)]
@@ -240,16 +181,9 @@ pub async fn add_note(
             let note = state.store.add_note(ctx.actor()?, id, on, &text).await?;
             Ok((StatusCode::CREATED, Json(serde_json::json!({"id": note}))).into_response())
         }
-        Err(code) => {
+        Err((field, code)) => {
             let mut errors = FieldErrors::default();
-            errors.push(
-                if code == "error-required" || code == "error-too-long" {
-                    "body"
-                } else {
-                    "noted_on"
-                },
-                code,
-            );
+            errors.push(field, code);
             Ok(invalid(&ctx, &errors))
         }
     }

@@ -101,13 +101,7 @@ pub struct ContactOut {
 
 impl From<Contact> for ContactOut {
     fn from(c: Contact) -> ContactOut {
-        ContactOut {
-            id: c.id,
-            kind: c.kind,
-            value: c.value,
-            valid_from: c.valid_from,
-            valid_to: c.valid_to,
-        }
+        ContactOut { id: c.id, kind: c.kind, value: c.value, valid_from: c.valid_from, valid_to: c.valid_to }
     }
 }
 
@@ -127,56 +121,29 @@ fn parse_contacts(list: &[ContactIn], errors: &mut FieldErrors) -> Vec<(ContactK
 
 /// Clients of the caller's organization; `q` searches names in any script.
 #[utoipa::path(get, path = "/api/v1/clients", params(("q" = Option<String>, Query), ("sort" = Option<String>, Query, description = "name | newest | updated"), ("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query)), responses((status = 200, body = ListOf<ClientOut>)))]
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Query(p): Query<ListParams>,
-) -> AppResult<Json<ListOf<ClientOut>>> {
-    let query = ClientQuery {
-        search: Some(p.q.chars().take(200).collect()),
-        sort: ClientSort::parse(&p.sort),
-        page: p.page(),
-        per_page: p.per_page(50),
-    };
+pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<ListParams>) -> AppResult<Json<ListOf<ClientOut>>> {
+    let query = ClientQuery { search: Some(p.q.chars().take(200).collect()), sort: ClientSort::parse(&p.sort), page: p.page(), per_page: p.per_page(50) };
     let page = state.store.list_clients(ctx.org()?, &query).await?;
-    Ok(Json(ListOf {
-        items: page.items.into_iter().map(Into::into).collect(),
-        total: page.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(Json(ListOf { items: page.items.into_iter().map(Into::into).collect(), total: page.total, page: page.page, per_page: page.per_page }))
 }
 
 /// Register a client.
 #[utoipa::path(post, path = "/api/v1/clients", request_body = ClientIn, responses((status = 201, body = ClientOut), (status = 422)))]
-pub async fn create(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    ApiJson(body): ApiJson<ClientIn>,
-) -> AppResult<Response> {
+pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, ApiJson(body): ApiJson<ClientIn>) -> AppResult<Response> {
     let mut errors = FieldErrors::default();
-    let draft = ClientDraft::parse(&body.input(), today())
-        .map_err(|e| errors.0.extend(e.0))
-        .ok();
+    let draft = ClientDraft::parse(&body.input(), today()).map_err(|e| errors.0.extend(e.0)).ok();
     let contacts = parse_contacts(&body.contacts, &mut errors);
     let Some(draft) = draft.filter(|_| errors.is_empty()) else {
         return Ok(invalid(&ctx, &errors));
     };
-    let id = state
-        .store
-        .create_client(ctx.actor()?, &draft, &contacts)
-        .await?;
+    let id = state.store.create_client(ctx.actor()?, &draft, &contacts).await?;
     let client = state.store.client(ctx.org()?, id).await?;
     Ok((StatusCode::CREATED, Json(ClientOut::from(client))).into_response())
 }
 
 /// One client.
 #[utoipa::path(get, path = "/api/v1/clients/{client_id}", params(("client_id" = i64, Path)), responses((status = 200, body = ClientOut), (status = 404)))]
-pub async fn show(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Json<ClientOut>> {
+pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Json<ClientOut>> {
     let client = state.store.client(ctx.org()?, id).await?;
     state.store.audit_read(ctx.actor()?, "client", id).await?;
     Ok(Json(client.into()))
@@ -199,38 +166,17 @@ pub async fn update(
         Ok(d) => d,
         Err(errors) => return Ok(invalid(&ctx, &errors)),
     };
-    match state
-        .store
-        .update_client(ctx.actor()?, id, version, &draft)
-        .await
-    {
-        Ok(()) => {
-            Ok(Json(ClientOut::from(state.store.client(ctx.org()?, id).await?)).into_response())
-        }
-        Err(StoreError::Conflict {
-            current_version,
-            changed,
-        }) => Ok(conflict(&ctx, current_version, &changed)),
+    match state.store.update_client(ctx.actor()?, id, version, &draft).await {
+        Ok(()) => Ok(Json(ClientOut::from(state.store.client(ctx.org()?, id).await?)).into_response()),
+        Err(StoreError::Conflict { current_version, changed }) => Ok(conflict(&ctx, current_version, &changed)),
         Err(e) => Err(e.into()),
     }
 }
 
 /// Contact channels, current and past.
 #[utoipa::path(get, path = "/api/v1/clients/{client_id}/contacts", params(("client_id" = i64, Path)), responses((status = 200, body = Vec<ContactOut>)))]
-pub async fn contacts(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Json<Vec<ContactOut>>> {
-    Ok(Json(
-        state
-            .store
-            .contacts(ctx.org()?, id)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+pub async fn contacts(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Json<Vec<ContactOut>>> {
+    Ok(Json(state.store.contacts(ctx.org()?, id).await?.into_iter().map(Into::into).collect()))
 }
 
 /// Add a contact channel.
@@ -246,14 +192,6 @@ pub async fn add_contact(
     let Some((kind, value)) = parsed.into_iter().next().filter(|_| errors.is_empty()) else {
         return Ok(invalid(&ctx, &errors));
     };
-    let contact = state
-        .store
-        .add_contact(ctx.actor()?, id, kind, &value, body.replaces_current)
-        .await
-        .map_err(AppError::from)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(serde_json::json!({"id": contact})),
-    )
-        .into_response())
+    let contact = state.store.add_contact(ctx.actor()?, id, kind, &value, body.replaces_current).await.map_err(AppError::from)?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({"id": contact}))).into_response())
 }

@@ -37,11 +37,7 @@ pub struct MemberIn {
 
 /// Start a household with an existing client as head of family.
 #[utoipa::path(post, path = "/api/v1/households", request_body = HouseholdIn, responses((status = 201, body = HouseholdOut), (status = 404), (status = 422)))]
-pub async fn create(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    ApiJson(body): ApiJson<HouseholdIn>,
-) -> AppResult<Response> {
+pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, ApiJson(body): ApiJson<HouseholdIn>) -> AppResult<Response> {
     let name = match text::required(&body.name, 200) {
         Ok(n) => n,
         Err(code) => {
@@ -52,29 +48,18 @@ pub async fn create(
     };
     // The head must be the caller's organization's client: 404 otherwise.
     state.store.client(ctx.org()?, body.head_client_id).await?;
-    let id = state
-        .store
-        .create_household(ctx.actor()?, &name, body.head_client_id)
-        .await?;
+    let id = state.store.create_household(ctx.actor()?, &name, body.head_client_id).await?;
     Ok((StatusCode::CREATED, Json(out(&state, &ctx, id).await?)).into_response())
 }
 
 async fn out(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<HouseholdOut> {
     let h = state.store.household(ctx.org()?, id).await?;
-    Ok(HouseholdOut {
-        id: h.id,
-        name: h.name,
-        members: h.members.into_iter().map(Into::into).collect(),
-    })
+    Ok(HouseholdOut { id: h.id, name: h.name, members: h.members.into_iter().map(Into::into).collect() })
 }
 
 /// A household with its members, head first.
 #[utoipa::path(get, path = "/api/v1/households/{household_id}", params(("household_id" = i64, Path)), responses((status = 200, body = HouseholdOut), (status = 404)))]
-pub async fn show(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Json<HouseholdOut>> {
+pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Json<HouseholdOut>> {
     Ok(Json(out(&state, &ctx, id).await?))
 }
 
@@ -92,9 +77,6 @@ pub async fn add_member(
         return Ok(invalid(&ctx, &errors));
     };
     state.store.client(ctx.org()?, body.client_id).await?;
-    state
-        .store
-        .add_household_member(ctx.actor()?, id, body.client_id, relationship)
-        .await?;
+    state.store.add_household_member(ctx.actor()?, id, body.client_id, relationship).await?;
     Ok(Json(out(&state, &ctx, id).await?).into_response())
 }

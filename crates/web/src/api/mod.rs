@@ -36,14 +36,8 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-        );
-        openapi.security = Some(vec![utoipa::openapi::security::SecurityRequirement::new(
-            "bearer",
-            Vec::<String>::new(),
-        )]);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        openapi.security = Some(vec![utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new())]);
     }
 }
 
@@ -57,17 +51,18 @@ pub struct ApiJson<T>(pub T);
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        Json::<T>::from_request(req, state)
-            .await
-            .map(|Json(v)| ApiJson(v))
-            .map_err(|_| AppError::BadRequest("error-invalid-json"))
+        Json::<T>::from_request(req, state).await.map(|Json(v)| ApiJson(v)).map_err(|_| AppError::BadRequest("error-invalid-json"))
     }
 }
 
 /// 422 with every invalid field, codes and messages in the caller's language.
 pub fn invalid(ctx: &Ctx, errors: &FieldErrors) -> Response {
     let fields: Vec<_> = errors.0.iter().map(|e| serde_json::json!({"field": e.field, "code": e.code, "message": ctx.tr.get(e.code)})).collect();
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(serde_json::json!({"error": {"code": "error-invalid", "message": ctx.tr.get("form-has-errors"), "fields": fields}}))).into_response()
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(serde_json::json!({"error": {"code": "error-invalid", "message": ctx.tr.get("form-has-errors"), "fields": fields}})),
+    )
+        .into_response()
 }
 
 /// 409 naming the fields someone else changed since the caller's version.

@@ -12,29 +12,13 @@ use crate::forms::html;
 use crate::templates::{AccountPage, Layout};
 use crate::AppState;
 
-async fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    new_token: Option<String>,
-    error: String,
-    saved: bool,
-) -> AppResult<Response> {
+async fn page(state: &AppState, ctx: &Ctx, new_token: Option<String>, error: String, saved: bool) -> AppResult<Response> {
     let user = ctx.user()?.clone();
     let tokens = state.store.api_tokens(user.id).await?;
-    Ok(html(&AccountPage {
-        l: Layout::page(ctx, "account-title"),
-        user,
-        tokens,
-        new_token,
-        error,
-        saved,
-    }))
+    Ok(html(&AccountPage { l: Layout::page(ctx, "account-title"), user, tokens, new_token, error, saved }))
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-) -> AppResult<Response> {
+pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> AppResult<Response> {
     page(&state, &ctx, None, String::new(), false).await
 }
 
@@ -45,18 +29,10 @@ pub struct PasswordForm {
     new: String,
 }
 
-pub async fn change_password(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Form(f): Form<PasswordForm>,
-) -> AppResult<Response> {
+pub async fn change_password(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(f): Form<PasswordForm>) -> AppResult<Response> {
     let user = ctx.user()?;
     let session = ctx.session.clone().unwrap_or_default();
-    match state
-        .store
-        .change_password(user, &f.current, &f.new, &session)
-        .await
-    {
+    match state.store.change_password(user, &f.current, &f.new, &session).await {
         Ok(()) => page(&state, &ctx, None, String::new(), true).await,
         Err(StoreError::Refused(code)) => page(&state, &ctx, None, ctx.tr.get(code), false).await,
         Err(e) => Err(e.into()),
@@ -69,19 +45,11 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Form(f): Form<TokenForm>,
-) -> AppResult<Response> {
+pub async fn create_token(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(f): Form<TokenForm>) -> AppResult<Response> {
     let name = match sendero_domain::text::required(&f.name, 100) {
         Ok(n) => n,
         Err(code) => return page(&state, &ctx, None, ctx.tr.get(code), false).await,
     };
-    let token = state
-        .store
-        .create_api_token(ctx.user()?, &name)
-        .await
-        .map_err(AppError::from)?;
+    let token = state.store.create_api_token(ctx.user()?, &name).await.map_err(AppError::from)?;
     page(&state, &ctx, Some(token), String::new(), false).await
 }

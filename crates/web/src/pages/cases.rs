@@ -15,18 +15,10 @@ use crate::forms::{html, optional_id, see_other, ListParams};
 use crate::templates::{CaseListPage, CasePage, CaseloadsPage, Layout};
 use crate::AppState;
 
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Query(p): Query<ListParams>,
-) -> AppResult<Response> {
+pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<ListParams>) -> AppResult<Response> {
     let user = ctx.user()?;
     let mine = p.mine == "1";
-    let manager = if mine {
-        Some(user.id)
-    } else {
-        optional_id(&p.manager)?
-    };
+    let manager = if mine { Some(user.id) } else { optional_id(&p.manager)? };
     let query = CaseQuery {
         status: CaseStatus::parse(&p.status),
         case_manager_id: manager,
@@ -42,24 +34,14 @@ pub async fn list(
         query.phase.map(|p| p.as_str()).unwrap_or(""),
         urlencoding::encode(&p.sort),
         if mine { "1" } else { "" },
-        if mine {
-            String::new()
-        } else {
-            manager.map(|m| m.to_string()).unwrap_or_default()
-        }
+        if mine { String::new() } else { manager.map(|m| m.to_string()).unwrap_or_default() }
     );
     Ok(html(&CaseListPage {
         base_url,
         l: Layout::page(&ctx, "cases-title"),
         page,
-        status: query
-            .status
-            .map(|s| s.as_str().to_owned())
-            .unwrap_or_default(),
-        phase: query
-            .phase
-            .map(|s| s.as_str().to_owned())
-            .unwrap_or_default(),
+        status: query.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        phase: query.phase.map(|s| s.as_str().to_owned()).unwrap_or_default(),
         mine,
         sort: match query.sort {
             CaseSort::Updated => "updated",
@@ -67,57 +49,74 @@ pub async fn list(
             CaseSort::Client => "client",
         }
         .into(),
-        phases: Phase::ALL
-            .iter()
-            .map(|p| (p.as_str().to_owned(), ctx.tr.label("phase", p.as_str())))
-            .collect(),
+        phases: Phase::ALL.iter().map(|p| (p.as_str().to_owned(), ctx.tr.label("phase", p.as_str()))).collect(),
     }))
 }
 
-async fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    error: String,
-    note_error: String,
-) -> AppResult<CasePage> {
+/// What the note form shows again after a refusal: the typed date and text, and which field failed.
+#[derive(Default)]
+struct NoteDraft {
+    date: Option<String>,
+    body: String,
+    date_error: String,
+    body_error: String,
+}
+
+/// One history line in the user's language: when, who, what.
+fn describe_event(ctx: &Ctx, e: &sendero_store::cases::CaseEvent, staff: &[sendero_store::users::User]) -> (String, String, String) {
+    let tr = &ctx.tr;
+    let mut what = tr.label("event", &e.kind);
+    match e.kind.as_str() {
+        "open" | "advance" | "step_back" | "reopen" => {
+            if let Some(to) = &e.to_phase {
+                what = format!("{what} → {}", tr.label("phase", to));
+            }
+        }
+        "close" => {
+            if let Some(d) = &e.detail {
+                let (reason, note) = d.split_once(": ").map_or((d.as_str(), None), |(r, n)| (r, Some(n)));
+                what = format!("{what}: {}", tr.label("closure", reason));
+                if let Some(n) = note {
+                    what = format!("{what} ({n})");
+                }
+            }
+        }
+        "assign" => {
+            let name = e.detail.as_deref().and_then(|d| d.parse::<i64>().ok()).and_then(|id| staff.iter().find(|u| u.id == id)).map(|u| u.display_name.clone());
+            if let Some(name) = name {
+                what = format!("{what}: {name}");
+            }
+        }
+        _ => {
+            if let Some(d) = &e.detail {
+                what = format!("{what} ({d})");
+            }
+        }
+    }
+    (e.at.get(..16).unwrap_or(&e.at).replace('T', " "), e.actor_name.clone().unwrap_or_else(|| "—".into()), what)
+}
+
+async fn page(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDraft) -> AppResult<CasePage> {
     let user = ctx.user()?;
     let case = state.store.case(user.org_id, id).await?;
     let can_notes = user.role.can(Permission::ReadNotes);
     let notes = if can_notes {
-        state
-            .store
-            .audit_read(ctx.actor()?, "case_notes", id)
-            .await?;
+        state.store.audit_read(ctx.actor()?, "case_notes", id).await?;
         state.store.notes(user.org_id, id).await?
     } else {
         vec![]
     };
-    let current = case
-        .program_kind
-        .phases()
-        .iter()
-        .position(|p| *p == case.phase)
-        .unwrap_or(0);
-    let phases = case
-        .program_kind
-        .phases()
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (ctx.tr.label("phase", p.as_str()), i == current, i < current))
-        .collect();
+    let current = case.program_kind.phases().iter().position(|p| *p == case.phase).unwrap_or(0);
+    let phases = case.program_kind.phases().iter().enumerate().map(|(i, p)| (ctx.tr.label("phase", p.as_str()), i == current, i < current)).collect();
+    let (assessments, instruments, score_chart, flags) = if can_notes { assessment_summary(state, ctx, &case).await? } else { Default::default() };
     let s = case.state();
-    let staff = state
-        .store
-        .users(user.org_id)
-        .await?
-        .into_iter()
-        .filter(|u| u.active && matches!(u.role, Role::CaseManager | Role::Supervisor))
-        .collect();
+    let everyone = state.store.users(user.org_id).await?;
+    let events = state.store.case_events(user.org_id, id).await?.iter().map(|e| describe_event(ctx, e, &everyone)).collect();
+    let staff = everyone.into_iter().filter(|u| u.active && matches!(u.role, Role::CaseManager | Role::Supervisor)).collect();
     Ok(CasePage {
         l: Layout::new(Some(ctx), ctx.tr.clone(), &case.client_name),
         phases,
-        events: state.store.case_events(user.org_id, id).await?,
+        events,
         notes,
         staff,
         can_write: user.role.can(Permission::WriteCases),
@@ -128,19 +127,67 @@ async fn page(
         is_open: case.status == CaseStatus::Open,
         case,
         error,
-        note_error,
+        note_error: note.body_error,
+        note_date_error: note.date_error,
+        note_date: note.date.unwrap_or_else(|| today().to_string()),
+        note_body: note.body,
         today: today().to_string(),
+        assessments,
+        instruments,
+        score_chart,
+        flags,
     })
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    Ok(html(
-        &page(&state, &ctx, id, String::new(), String::new()).await?,
-    ))
+type AssessmentSummary = (Vec<sendero_store::assessments::Assessment>, Vec<(i64, String)>, String, Vec<(String, String)>);
+
+/// The case's assessments, the instruments that can be taken, a chart of completed scores over
+/// time per instrument, and any screening flags with their suggested referral.
+async fn assessment_summary(state: &AppState, ctx: &Ctx, case: &sendero_store::cases::Case) -> AppResult<AssessmentSummary> {
+    use sendero_domain::instrument::localized;
+    let org = ctx.org()?;
+    let lang = ctx.tr.code();
+    let list = state.store.case_assessments(org, case.id).await?;
+    let available = state.store.instruments(org).await?;
+    let title_of = |key: &str| {
+        available.iter().find(|i| i.definition.key == key).map(|i| localized(&i.definition.title, lang).to_owned()).unwrap_or_else(|| key.to_owned())
+    };
+    let mut series: Vec<sendero_stats::svg::LineSeries> = vec![];
+    for a in list.iter().filter(|a| a.complete && a.total.is_some() && a.instrument_key != "trafficking-screening") {
+        let label = title_of(&a.instrument_key);
+        let point = (format!("{} ({})", a.taken_on, ctx.tr.label("timing", &a.timing)), a.total.unwrap_or(f64::NAN));
+        match series.iter_mut().find(|s| s.label == label) {
+            Some(s) => s.points.push(point),
+            None => series.push(sendero_stats::svg::LineSeries { label, points: vec![point] }),
+        }
+    }
+    let chart = if series.iter().any(|s| s.points.len() >= 2) {
+        let desc = series
+            .iter()
+            .map(|s| format!("{}: {}", s.label, s.points.iter().map(|(x, v)| format!("{x} {v:.2}")).collect::<Vec<_>>().join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ");
+        sendero_stats::svg::line_chart(
+            &series,
+            &ctx.tr.get("assessments-chart-title"),
+            &desc,
+            sendero_stats::svg::Axes { x: &ctx.tr.get("assessments-chart-x"), y: &ctx.tr.get("assessments-chart-y") },
+        )
+    } else {
+        String::new()
+    };
+    let flags = list
+        .iter()
+        .filter(|a| a.flagged)
+        .filter_map(|a| available.iter().find(|i| i.definition.key == a.instrument_key).and_then(|i| i.definition.flag.as_ref()))
+        .map(|f| (localized(&f.message, lang).to_owned(), localized(&f.referral, lang).to_owned()))
+        .collect();
+    let instruments = available.iter().map(|i| (i.id, localized(&i.definition.title, lang).to_owned())).collect();
+    Ok((list, instruments, chart, flags))
+}
+
+pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Response> {
+    Ok(html(&page(&state, &ctx, id, String::new(), NoteDraft::default()).await?))
 }
 
 /// Render the case again with an explanation when the store refuses or detects a conflict.
@@ -150,11 +197,7 @@ async fn refused(state: &AppState, ctx: &Ctx, id: i64, e: StoreError) -> AppResu
         StoreError::Conflict { .. } => (StatusCode::CONFLICT, "case-error-conflict"),
         e => return Err(e.into()),
     };
-    Ok((
-        status,
-        html(&page(state, ctx, id, ctx.tr.get(key), String::new()).await?),
-    )
-        .into_response())
+    Ok((status, html(&page(state, ctx, id, ctx.tr.get(key), NoteDraft::default()).await?)).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -164,27 +207,16 @@ pub struct OpenForm {
     site_id: String,
 }
 
-pub async fn open(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(client_id): Path<i64>,
-    Form(f): Form<OpenForm>,
-) -> AppResult<Response> {
+pub async fn open(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(client_id): Path<i64>, Form(f): Form<OpenForm>) -> AppResult<Response> {
     let program = optional_id(&f.program_id)?.ok_or(AppError::BadRequest("error-invalid"))?;
     let site = optional_id(&f.site_id)?;
     let user = ctx.user()?;
     // Case managers take the case they open; others open it unassigned for a supervisor.
     let manager = (user.role == Role::CaseManager).then_some(user.id);
-    match state
-        .store
-        .open_case(ctx.actor()?, client_id, program, site, manager, false)
-        .await
-    {
+    match state.store.open_case(ctx.actor()?, client_id, program, site, manager, false).await {
         Ok(id) => Ok(see_other(&format!("/cases/{id}"))),
         Err(StoreError::Refused(code)) => {
-            let page =
-                super::clients::profile(&state, &ctx, client_id, String::new(), ctx.tr.get(code))
-                    .await?;
+            let page = super::clients::profile(&state, &ctx, client_id, String::new(), ctx.tr.get(code)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
         }
         Err(e) => Err(e.into()),
@@ -206,25 +238,16 @@ pub async fn transition(
     Path(id): Path<i64>,
     Form(f): Form<TransitionForm>,
 ) -> AppResult<Response> {
-    let version = f
-        .version
-        .parse::<i64>()
-        .map_err(|_| AppError::BadRequest("error-invalid"))?;
+    let version = f.version.parse::<i64>().map_err(|_| AppError::BadRequest("error-invalid"))?;
     let t = match f.action.as_str() {
         "advance" => Transition::Advance,
         "back" => Transition::StepBack,
         "reopen" => Transition::Reopen,
-        "close" => Transition::Close(
-            ClosureReason::parse(&f.reason).ok_or(AppError::BadRequest("error-invalid"))?,
-        ),
+        "close" => Transition::Close(ClosureReason::parse(&f.reason).ok_or(AppError::BadRequest("error-invalid"))?),
         _ => return Err(AppError::BadRequest("error-invalid")),
     };
     let detail = text::clean(&f.detail, 500).map_err(AppError::BadRequest)?;
-    match state
-        .store
-        .transition_case(ctx.actor()?, id, version, t, detail)
-        .await
-    {
+    match state.store.transition_case(ctx.actor()?, id, version, t, detail).await {
         Ok(()) => Ok(see_other(&format!("/cases/{id}"))),
         Err(e) => refused(&state, &ctx, id, e).await,
     }
@@ -239,24 +262,11 @@ pub struct AssignForm {
     override_limit: String,
 }
 
-pub async fn assign(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-    Form(f): Form<AssignForm>,
-) -> AppResult<Response> {
-    let version = f
-        .version
-        .parse::<i64>()
-        .map_err(|_| AppError::BadRequest("error-invalid"))?;
+pub async fn assign(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>, Form(f): Form<AssignForm>) -> AppResult<Response> {
+    let version = f.version.parse::<i64>().map_err(|_| AppError::BadRequest("error-invalid"))?;
     let manager = optional_id(&f.manager_id)?.ok_or(AppError::BadRequest("error-invalid"))?;
-    let allowed_override =
-        f.override_limit == "1" && ctx.user()?.role.can(Permission::OverrideCaseload);
-    match state
-        .store
-        .assign_case(ctx.actor()?, id, version, manager, allowed_override)
-        .await
-    {
+    let allowed_override = f.override_limit == "1" && ctx.user()?.role.can(Permission::OverrideCaseload);
+    match state.store.assign_case(ctx.actor()?, id, version, manager, allowed_override).await {
         Ok(()) => Ok(see_other(&format!("/cases/{id}"))),
         Err(e) => refused(&state, &ctx, id, e).await,
     }
@@ -269,44 +279,35 @@ pub struct NoteForm {
     body: String,
 }
 
-/// Notes are dated by the day the contact happened, which may be before today but not after.
-pub fn parse_note(noted_on: &str, body: &str) -> Result<(chrono::NaiveDate, String), &'static str> {
-    let on = chrono::NaiveDate::parse_from_str(noted_on.trim(), "%Y-%m-%d")
-        .map_err(|_| "error-date-format")?;
-    if on > today()
-        || on < chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(chrono::NaiveDate::MIN)
-    {
-        return Err("error-date-range");
+/// Notes are dated by the day the contact happened: from 2000 up to today, not in the future.
+/// Errors name the field (`noted_on` or `body`) and the translation key.
+pub fn parse_note(noted_on: &str, body: &str) -> Result<(chrono::NaiveDate, String), (&'static str, &'static str)> {
+    let on = chrono::NaiveDate::parse_from_str(noted_on.trim(), "%Y-%m-%d").map_err(|_| ("noted_on", "error-date-format-day"))?;
+    if on > today() || on < chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(chrono::NaiveDate::MIN) {
+        return Err(("noted_on", "error-note-date-range"));
     }
-    Ok((on, text::required(body, 20_000)?))
+    Ok((on, text::required(body, 20_000).map_err(|code| ("body", code))?))
 }
 
-pub async fn add_note(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-    Form(f): Form<NoteForm>,
-) -> AppResult<Response> {
+pub async fn add_note(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>, Form(f): Form<NoteForm>) -> AppResult<Response> {
     match parse_note(&f.noted_on, &f.body) {
         Ok((on, body)) => {
             state.store.add_note(ctx.actor()?, id, on, &body).await?;
             Ok(see_other(&format!("/cases/{id}#notes-h")))
         }
-        Err(code) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            html(&page(&state, &ctx, id, String::new(), ctx.tr.get(code)).await?),
-        )
-            .into_response()),
+        Err((field, code)) => {
+            let mut draft = NoteDraft { date: Some(f.noted_on.chars().take(20).collect()), body: f.body, ..Default::default() };
+            if field == "body" {
+                draft.body_error = ctx.tr.get(code);
+            } else {
+                draft.date_error = ctx.tr.get(code);
+            }
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page(&state, &ctx, id, String::new(), draft).await?)).into_response())
+        }
     }
 }
 
-pub async fn caseloads(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-) -> AppResult<Response> {
+pub async fn caseloads(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> AppResult<Response> {
     let rows = state.store.caseloads(ctx.org()?).await?;
-    Ok(html(&CaseloadsPage {
-        l: Layout::page(&ctx, "caseloads-title"),
-        rows,
-    }))
+    Ok(html(&CaseloadsPage { l: Layout::page(&ctx, "caseloads-title"), rows }))
 }

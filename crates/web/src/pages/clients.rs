@@ -16,21 +16,11 @@ use crate::forms::{html, see_other, ListParams};
 use crate::templates::{ClientForm, ClientFormPage, ClientListPage, ClientPage, Layout};
 use crate::AppState;
 
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    headers: HeaderMap,
-    Query(p): Query<ListParams>,
-) -> AppResult<Response> {
+pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, headers: HeaderMap, Query(p): Query<ListParams>) -> AppResult<Response> {
     let user = ctx.user()?;
     let sort = ClientSort::parse(&p.sort);
     let q = p.q.chars().take(200).collect::<String>();
-    let query = ClientQuery {
-        search: Some(q.clone()).filter(|s| !s.trim().is_empty()),
-        sort,
-        page: p.page(),
-        per_page: p.per_page(25),
-    };
+    let query = ClientQuery { search: Some(q.clone()).filter(|s| !s.trim().is_empty()), sort, page: p.page(), per_page: p.per_page(25) };
     let page = state.store.list_clients(user.org_id, &query).await?;
     let sort_name = match sort {
         ClientSort::Name => "name",
@@ -63,11 +53,7 @@ fn input_of(f: &ClientForm) -> ClientInput {
 /// Parse the form's contact fields; errors join the client field errors.
 fn contacts_of(f: &ClientForm, errors: &mut FieldErrors) -> Vec<(ContactKind, String)> {
     let mut out = Vec::new();
-    for (kind, raw) in [
-        (ContactKind::Phone, &f.phone),
-        (ContactKind::Email, &f.email),
-        (ContactKind::Address, &f.address),
-    ] {
+    for (kind, raw) in [(ContactKind::Phone, &f.phone), (ContactKind::Email, &f.email), (ContactKind::Address, &f.address)] {
         if raw.trim().is_empty() {
             continue;
         }
@@ -79,80 +65,29 @@ fn contacts_of(f: &ClientForm, errors: &mut FieldErrors) -> Vec<(ContactKind, St
     out
 }
 
-fn form_page(
-    ctx: &Ctx,
-    form: ClientForm,
-    errors: FieldErrors,
-    action: String,
-    editing: bool,
-    conflict: Option<Vec<(String, String)>>,
-) -> ClientFormPage {
-    let title = if editing {
-        "client-edit-title"
-    } else {
-        "client-new-title"
-    };
-    ClientFormPage {
-        l: Layout::page(ctx, title),
-        form,
-        errors,
-        action,
-        editing,
-        conflict,
-    }
+fn form_page(ctx: &Ctx, form: ClientForm, errors: FieldErrors, action: String, editing: bool, conflict: Option<Vec<(String, String)>>) -> ClientFormPage {
+    let title = if editing { "client-edit-title" } else { "client-new-title" };
+    ClientFormPage { l: Layout::page(ctx, title), form, errors, action, editing, conflict }
 }
 
 pub async fn new_form(Extension(ctx): Extension<Ctx>) -> AppResult<Response> {
-    Ok(html(&form_page(
-        &ctx,
-        ClientForm::default(),
-        FieldErrors::default(),
-        "/clients/new".into(),
-        false,
-        None,
-    )))
+    Ok(html(&form_page(&ctx, ClientForm::default(), FieldErrors::default(), "/clients/new".into(), false, None)))
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Form(f): Form<ClientForm>,
-) -> AppResult<Response> {
+pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(f): Form<ClientForm>) -> AppResult<Response> {
     let mut errors = FieldErrors::default();
-    let draft = ClientDraft::parse(&input_of(&f), today())
-        .map_err(|e| errors.0.extend(e.0))
-        .ok();
+    let draft = ClientDraft::parse(&input_of(&f), today()).map_err(|e| errors.0.extend(e.0)).ok();
     let contacts = contacts_of(&f, &mut errors);
     match draft {
         Some(draft) if errors.is_empty() => {
-            let id = state
-                .store
-                .create_client(ctx.actor()?, &draft, &contacts)
-                .await?;
+            let id = state.store.create_client(ctx.actor()?, &draft, &contacts).await?;
             Ok(see_other(&format!("/clients/{id}")))
         }
-        _ => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            html(&form_page(
-                &ctx,
-                f,
-                errors,
-                "/clients/new".into(),
-                false,
-                None,
-            )),
-        )
-            .into_response()),
+        _ => Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&form_page(&ctx, f, errors, "/clients/new".into(), false, None))).into_response()),
     }
 }
 
-pub(crate) async fn profile(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    contact_error: String,
-    case_error: String,
-) -> AppResult<ClientPage> {
+pub(crate) async fn profile(state: &AppState, ctx: &Ctx, id: i64, contact_error: String, case_error: String) -> AppResult<ClientPage> {
     let user = ctx.user()?;
     let client = state.store.client(user.org_id, id).await?;
     state.store.audit_read(ctx.actor()?, "client", id).await?;
@@ -175,14 +110,8 @@ pub(crate) async fn profile(
     })
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    Ok(html(
-        &profile(&state, &ctx, id, String::new(), String::new()).await?,
-    ))
+pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Response> {
+    Ok(html(&profile(&state, &ctx, id, String::new(), String::new()).await?))
 }
 
 fn form_of(c: &Client) -> ClientForm {
@@ -199,49 +128,20 @@ fn form_of(c: &Client) -> ClientForm {
     }
 }
 
-pub async fn edit_form(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+pub async fn edit_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Response> {
     let client = state.store.client(ctx.org()?, id).await?;
-    Ok(html(&form_page(
-        &ctx,
-        form_of(&client),
-        FieldErrors::default(),
-        format!("/clients/{id}/edit"),
-        true,
-        None,
-    )))
+    Ok(html(&form_page(&ctx, form_of(&client), FieldErrors::default(), format!("/clients/{id}/edit"), true, None)))
 }
 
-pub async fn update(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-    Form(f): Form<ClientForm>,
-) -> AppResult<Response> {
+pub async fn update(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>, Form(f): Form<ClientForm>) -> AppResult<Response> {
     let action = format!("/clients/{id}/edit");
     let draft = match ClientDraft::parse(&input_of(&f), today()) {
         Ok(d) => d,
-        Err(errors) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                html(&form_page(&ctx, f, errors, action, true, None)),
-            )
-                .into_response())
-        }
+        Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&form_page(&ctx, f, errors, action, true, None))).into_response()),
     };
-    match state
-        .store
-        .update_client(ctx.actor()?, id, f.version, &draft)
-        .await
-    {
+    match state.store.update_client(ctx.actor()?, id, f.version, &draft).await {
         Ok(()) => Ok(see_other(&format!("/clients/{id}"))),
-        Err(StoreError::Conflict {
-            current_version,
-            changed,
-        }) => {
+        Err(StoreError::Conflict { current_version, changed }) => {
             // Show what the other person saved, keep what this person typed, and let them
             // save again on top of the current version if they still want to.
             let current = form_of(&state.store.client(ctx.org()?, id).await?);
@@ -254,29 +154,10 @@ pub async fn update(
                 "languages" => current.languages.clone(),
                 _ => "••••".into(),
             };
-            let changes = changed
-                .iter()
-                .map(|field| {
-                    (
-                        ctx.tr.get(&format!("client-{}", field.replace('_', "-"))),
-                        stored(field),
-                    )
-                })
-                .collect();
+            let changes = changed.iter().map(|field| (ctx.tr.get(&format!("client-{}", field.replace('_', "-"))), stored(field))).collect();
             let mut form = f;
             form.version = current_version;
-            Ok((
-                StatusCode::CONFLICT,
-                html(&form_page(
-                    &ctx,
-                    form,
-                    FieldErrors::default(),
-                    action,
-                    true,
-                    Some(changes),
-                )),
-            )
-                .into_response())
+            Ok((StatusCode::CONFLICT, html(&form_page(&ctx, form, FieldErrors::default(), action, true, Some(changes)))).into_response())
         }
         Err(e) => Err(e.into()),
     }
@@ -299,17 +180,10 @@ pub async fn add_contact(
     let kind = ContactKind::parse(&f.kind).ok_or(AppError::BadRequest("error-invalid"))?;
     match kind.parse_value(&f.value) {
         Ok(value) => {
-            state
-                .store
-                .add_contact(ctx.actor()?, id, kind, &value, f.replaces == "1")
-                .await?;
+            state.store.add_contact(ctx.actor()?, id, kind, &value, f.replaces == "1").await?;
             Ok(see_other(&format!("/clients/{id}")))
         }
-        Err(code) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            html(&profile(&state, &ctx, id, ctx.tr.get(code), String::new()).await?),
-        )
-            .into_response()),
+        Err(code) => Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&profile(&state, &ctx, id, ctx.tr.get(code), String::new()).await?)).into_response()),
     }
 }
 

@@ -15,40 +15,17 @@ use crate::forms::{html, see_other};
 use crate::templates::{ClientForm, HouseholdPage, Layout};
 use crate::AppState;
 
-pub async fn create(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(client_id): Path<i64>,
-) -> AppResult<Response> {
+pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(client_id): Path<i64>) -> AppResult<Response> {
     let client = state.store.client(ctx.org()?, client_id).await?;
     if let Some(existing) = client.household_id {
         return Ok(see_other(&format!("/households/{existing}")));
     }
-    let name = ctx.tr.with(
-        "household-default-name",
-        &[(
-            "name",
-            client
-                .family_names
-                .clone()
-                .unwrap_or(client.given_names.clone()),
-        )],
-    );
-    let id = state
-        .store
-        .create_household(ctx.actor()?, &name, client_id)
-        .await?;
+    let name = ctx.tr.with("household-default-name", &[("name", client.family_names.clone().unwrap_or(client.given_names.clone()))]);
+    let id = state.store.create_household(ctx.actor()?, &name, client_id).await?;
     Ok(see_other(&format!("/households/{id}")))
 }
 
-async fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    form: ClientForm,
-    relationship: String,
-    errors: FieldErrors,
-) -> AppResult<HouseholdPage> {
+async fn page(state: &AppState, ctx: &Ctx, id: i64, form: ClientForm, relationship: String, errors: FieldErrors) -> AppResult<HouseholdPage> {
     let household = state.store.household(ctx.org()?, id).await?;
     Ok(HouseholdPage {
         l: Layout::new(Some(ctx), ctx.tr.clone(), &household.name),
@@ -60,22 +37,8 @@ async fn page(
     })
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    Ok(html(
-        &page(
-            &state,
-            &ctx,
-            id,
-            ClientForm::default(),
-            "child".into(),
-            FieldErrors::default(),
-        )
-        .await?,
-    ))
+pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Response> {
+    Ok(html(&page(&state, &ctx, id, ClientForm::default(), "child".into(), FieldErrors::default()).await?))
 }
 
 #[derive(Deserialize, Default)]
@@ -89,14 +52,8 @@ pub struct MemberForm {
     languages: String,
 }
 
-pub async fn add_member(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
-    Form(f): Form<MemberForm>,
-) -> AppResult<Response> {
-    let relationship =
-        Relationship::parse(&f.relationship).ok_or(AppError::BadRequest("error-relationship"))?;
+pub async fn add_member(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>, Form(f): Form<MemberForm>) -> AppResult<Response> {
+    let relationship = Relationship::parse(&f.relationship).ok_or(AppError::BadRequest("error-relationship"))?;
     let input = ClientInput {
         given_names: f.given_names.clone(),
         family_names: f.family_names.clone(),
@@ -115,16 +72,9 @@ pub async fn add_member(
     };
     match ClientDraft::parse(&input, today()) {
         Ok(draft) => {
-            state
-                .store
-                .create_household_member(ctx.actor()?, id, &draft, relationship)
-                .await?;
+            state.store.create_household_member(ctx.actor()?, id, &draft, relationship).await?;
             Ok(see_other(&format!("/households/{id}")))
         }
-        Err(errors) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            html(&page(&state, &ctx, id, typed, f.relationship, errors).await?),
-        )
-            .into_response()),
+        Err(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page(&state, &ctx, id, typed, f.relationship, errors).await?)).into_response()),
     }
 }

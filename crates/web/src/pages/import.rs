@@ -35,73 +35,38 @@ pub async fn form(Extension(ctx): Extension<Ctx>) -> AppResult<Response> {
 }
 
 /// Step 1: read the file, show its columns against Sendero's, preselecting same-named ones.
-pub async fn upload(
-    Extension(ctx): Extension<Ctx>,
-    mut multipart: Multipart,
-) -> AppResult<Response> {
+pub async fn upload(Extension(ctx): Extension<Ctx>, mut multipart: Multipart) -> AppResult<Response> {
     let mut data = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::BadRequest("import-error-not-csv"))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest("import-error-not-csv"))? {
         if field.name() == Some("file") {
-            data = field
-                .bytes()
-                .await
-                .map_err(|_| AppError::BadRequest("import-error-not-csv"))?
-                .to_vec();
+            data = field.bytes().await.map_err(|_| AppError::BadRequest("import-error-not-csv"))?.to_vec();
         }
     }
     let headers = match import::headers(&data) {
         Ok(h) if !data.is_empty() => h,
         _ => {
             let mut p = page(&ctx, "upload");
-            p.errors = vec![ImportError {
-                line: 1,
-                field: String::new(),
-                code: "import-error-not-csv",
-            }];
+            p.errors = vec![ImportError { line: 1, field: String::new(), code: "import-error-not-csv" }];
             p.message = ctx.tr.get("import-failed");
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response());
         }
     };
     let mut p = page(&ctx, "map");
-    p.columns = COLUMNS
-        .iter()
-        .map(|c| {
-            (
-                (*c).to_owned(),
-                headers
-                    .iter()
-                    .find(|h| h.eq_ignore_ascii_case(c))
-                    .cloned()
-                    .unwrap_or_default(),
-            )
-        })
-        .collect();
+    p.columns = COLUMNS.iter().map(|c| ((*c).to_owned(), headers.iter().find(|h| h.eq_ignore_ascii_case(c)).cloned().unwrap_or_default())).collect();
     p.headers = headers;
     p.data = STANDARD.encode(&data);
     Ok(html(&p))
 }
 
 /// Step 2: validate every row with the chosen mapping; import only if all rows are valid.
-pub async fn commit(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Form(form): Form<HashMap<String, String>>,
-) -> AppResult<Response> {
-    let data = STANDARD
-        .decode(form.get("data").map(String::as_str).unwrap_or(""))
-        .map_err(|_| AppError::BadRequest("import-error-not-csv"))?;
+pub async fn commit(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(form): Form<HashMap<String, String>>) -> AppResult<Response> {
+    let data = STANDARD.decode(form.get("data").map(String::as_str).unwrap_or("")).map_err(|_| AppError::BadRequest("import-error-not-csv"))?;
     let mut mapping = Mapping::default();
     for column in COLUMNS {
         match form.get(&format!("map_{column}")).map(String::as_str) {
             Some("") => {
                 // Skipped on purpose: point at a column name that cannot exist.
-                mapping
-                    .0
-                    .insert(column.to_owned(), "\u{0}skipped".to_owned());
+                mapping.0.insert(column.to_owned(), "\u{0}skipped".to_owned());
             }
             Some(source) => {
                 mapping.0.insert(column.to_owned(), source.to_owned());
@@ -111,10 +76,7 @@ pub async fn commit(
     }
     match import::parse(data.as_slice(), &mapping) {
         Ok(rows) => {
-            let n = state
-                .store
-                .import_clients(ctx.actor()?, &rows, &|_, _| {})
-                .await?;
+            let n = state.store.import_clients(ctx.actor()?, &rows, &|_, _| {}).await?;
             let mut p = page(&ctx, "done");
             p.imported = n;
             p.message = ctx.tr.count("import-done", n as i64);
@@ -129,21 +91,8 @@ pub async fn commit(
     }
 }
 
-pub async fn export(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-) -> AppResult<Response> {
+pub async fn export(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> AppResult<Response> {
     let mut out = Vec::new();
     state.store.export_clients(ctx.org()?, &mut out).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"clients.csv\"",
-            ),
-        ],
-        out,
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"clients.csv\"")], out).into_response())
 }

@@ -2,10 +2,12 @@
 
 pub mod account;
 pub mod admin;
+pub mod assessments;
 pub mod cases;
 pub mod clients;
 pub mod dashboard;
 pub mod households;
 pub mod import;
+pub mod reports;
 pub mod session;
 pub mod system;

@@ -29,14 +29,7 @@ fn safe_next(next: &str) -> String {
     }
 }
 
-fn login_page(
-    state: &AppState,
-    ctx: &Ctx,
-    email: &str,
-    error: Option<String>,
-    next: &str,
-    csrf: &str,
-) -> LoginPage {
+fn login_page(state: &AppState, ctx: &Ctx, email: &str, error: Option<String>, next: &str, csrf: &str) -> LoginPage {
     let mut l = Layout::new(None, ctx.tr.clone(), &ctx.tr.get("login-title"));
     l.csrf = csrf.to_owned();
     LoginPage {
@@ -45,10 +38,7 @@ fn login_page(
         error,
         next: safe_next(next),
         demo_accounts: if state.settings.demo {
-            DEMO_ACCOUNTS
-                .iter()
-                .map(|(email, role, _)| (ctx.tr.label("role", role.as_str()), (*email).to_owned()))
-                .collect()
+            DEMO_ACCOUNTS.iter().map(|(email, role, _)| (ctx.tr.label("role", role.as_str()), (*email).to_owned())).collect()
         } else {
             vec![]
         },
@@ -57,22 +47,11 @@ fn login_page(
 }
 
 /// The sign-in form. Sets a pre-session CSRF cookie (double-submit) if there is none.
-pub async fn login_form(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Query(p): Query<NextParam>,
-) -> Response {
+pub async fn login_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<NextParam>) -> Response {
     if ctx.user.is_some() {
         return see_other(&safe_next(&p.next));
     }
-    let csrf = if ctx.csrf.is_empty() {
-        rand::random::<[u8; 16]>()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    } else {
-        ctx.csrf.clone()
-    };
+    let csrf = if ctx.csrf.is_empty() { rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect() } else { ctx.csrf.clone() };
     let mut response = html(&login_page(&state, &ctx, "", None, &p.next, &csrf));
     if let Ok(v) = set_cookie(PRE_CSRF_COOKIE, &csrf, 3600, state.settings.secure_cookies).parse() {
         response.headers_mut().append(SET_COOKIE, v);
@@ -88,20 +67,9 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn login(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Form(f): Form<LoginForm>,
-) -> AppResult<Response> {
+pub async fn login(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(f): Form<LoginForm>) -> AppResult<Response> {
     if f.email.len() > 320 || f.password.len() > 1024 {
-        let page = login_page(
-            &state,
-            &ctx,
-            "",
-            Some(ctx.tr.get("login-invalid")),
-            &f.next,
-            &ctx.csrf,
-        );
+        let page = login_page(&state, &ctx, "", Some(ctx.tr.get("login-invalid")), &f.next, &ctx.csrf);
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
     }
     match state.store.sign_in(&f.email, &f.password).await? {
@@ -109,14 +77,7 @@ pub async fn login(
             let (token, _) = state.store.create_session(user.id).await?;
             let mut response = see_other(&safe_next(&f.next));
             let secure = state.settings.secure_cookies;
-            if let Ok(v) = set_cookie(
-                SESSION_COOKIE,
-                &token,
-                sendero_store::users::SESSION_HOURS * 3600,
-                secure,
-            )
-            .parse()
-            {
+            if let Ok(v) = set_cookie(SESSION_COOKIE, &token, sendero_store::users::SESSION_HOURS * 3600, secure).parse() {
                 response.headers_mut().append(SET_COOKIE, v);
             }
             if let Ok(v) = set_cookie(PRE_CSRF_COOKIE, "", 0, secure).parse() {
@@ -129,23 +90,13 @@ pub async fn login(
                 SignInError::Invalid => "login-invalid",
                 SignInError::Locked => "login-locked",
             };
-            let page = login_page(
-                &state,
-                &ctx,
-                &f.email,
-                Some(ctx.tr.get(key)),
-                &f.next,
-                &ctx.csrf,
-            );
+            let page = login_page(&state, &ctx, &f.email, Some(ctx.tr.get(key)), &f.next, &ctx.csrf);
             Ok((axum::http::StatusCode::UNAUTHORIZED, html(&page)).into_response())
         }
     }
 }
 
-pub async fn logout(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-) -> AppResult<Response> {
+pub async fn logout(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> AppResult<Response> {
     if let Some(token) = &ctx.session {
         state.store.end_session(token).await?;
     }
@@ -176,20 +127,10 @@ pub async fn set_language(
     let back = headers
         .get(axum::http::header::REFERER)
         .and_then(|v| v.to_str().ok())
-        .and_then(|r| {
-            r.find("://")
-                .and_then(|i| r[i + 3..].find('/').map(|j| r[i + 3 + j..].to_owned()))
-        })
+        .and_then(|r| r.find("://").and_then(|i| r[i + 3..].find('/').map(|j| r[i + 3 + j..].to_owned())))
         .unwrap_or_else(|| "/".into());
     let mut response = see_other(&safe_next(&back));
-    if let Ok(v) = set_cookie(
-        LANG_COOKIE,
-        code,
-        365 * 24 * 3600,
-        state.settings.secure_cookies,
-    )
-    .parse()
-    {
+    if let Ok(v) = set_cookie(LANG_COOKIE, code, 365 * 24 * 3600, state.settings.secure_cookies).parse() {
         response.headers_mut().append(SET_COOKIE, v);
     }
     Ok(response)

@@ -12,6 +12,8 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{household_id}", &w.household.to_string())
         .replace("{user_id}", &w.user.to_string())
         .replace("{contact_id}", &w.contact.to_string())
+        .replace("{assessment_id}", &w.assessment.to_string())
+        .replace("{instrument_id}", &w.instrument.to_string())
         .replace("{file}", "style.css")
 }
 
@@ -20,43 +22,21 @@ const BODY_ID_ROUTES: [&str; 2] = ["/api/v1/cases", "/api/v1/households"];
 
 /// A JSON body naming `w`'s records, plausible for every API write.
 fn json_body(w: &OrgWorld) -> String {
-    serde_json::json!({"client_id": w.client, "program_id": w.program, "head_client_id": w.client, "name": "Matrix", "relationship": "child", "version": 1}).to_string()
+    serde_json::json!({"client_id": w.client, "program_id": w.program, "head_client_id": w.client, "name": "Matrix", "relationship": "child", "version": 1})
+        .to_string()
 }
 
-async fn call(
-    app: &TestApp,
-    role: Role,
-    method: &Method,
-    path: &str,
-    world: &OrgWorld,
-) -> (u16, String) {
+async fn call(app: &TestApp, role: Role, method: &Method, path: &str, world: &OrgWorld) -> (u16, String) {
     // A fresh session per request: some routes (sign-out) end the session they are called with.
     let s = app.session(role).await;
     let url = format!("{}{path}", app.base);
     let req = match *method {
         Method::GET => app.http.get(&url),
-        Method::PUT => app
-            .http
-            .put(&url)
-            .header("content-type", "application/json")
-            .body(json_body(world)),
-        _ if path.starts_with("/api/") => app
-            .http
-            .post(&url)
-            .header("content-type", "application/json")
-            .body(json_body(world)),
-        _ => app
-            .http
-            .post(&url)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(""),
+        Method::PUT => app.http.put(&url).header("content-type", "application/json").body(json_body(world)),
+        _ if path.starts_with("/api/") => app.http.post(&url).header("content-type", "application/json").body(json_body(world)),
+        _ => app.http.post(&url).header("content-type", "application/x-www-form-urlencoded").body(""),
     };
-    let r = req
-        .header("cookie", &s.cookie)
-        .header("x-csrf-token", &s.csrf)
-        .send()
-        .await
-        .unwrap();
+    let r = req.header("cookie", &s.cookie).header("x-csrf-token", &s.csrf).send().await.unwrap();
     let status = r.status().as_u16();
     (status, r.text().await.unwrap_or_default())
 }
@@ -69,40 +49,24 @@ async fn matrix(app: TestApp) {
         let Some(permission) = permission else {
             continue;
         };
-        let has_ids = (path.contains('{') && !path.contains("{file}"))
-            || (*method == Method::POST && BODY_ID_ROUTES.contains(path));
+        let has_ids = (path.contains('{') && !path.contains("{file}")) || (*method == Method::POST && BODY_ID_ROUTES.contains(path));
         for role in Role::ALL {
             let allowed = role.can(*permission);
             let own = fill(path, &app.own);
             let (status, body) = call(&app, role, method, &own, &app.own).await;
             assert_ne!(status, 500, "{method} {own} as {role}: server error");
-            assert!(
-                !body.contains(OTHER_ORG_MARKER),
-                "{method} {own} as {role} leaked another organization's data"
-            );
+            assert!(!body.contains(OTHER_ORG_MARKER), "{method} {own} as {role} leaked another organization's data");
             if allowed {
-                assert!(
-                    ![401, 403, 404].contains(&status),
-                    "{method} {own} as {role}: expected access, got {status}"
-                );
+                assert!(![401, 403, 404].contains(&status), "{method} {own} as {role}: expected access, got {status}");
             } else {
-                assert_eq!(
-                    status, 403,
-                    "{method} {own} as {role}: expected 403, got {status}"
-                );
+                assert_eq!(status, 403, "{method} {own} as {role}: expected 403, got {status}");
             }
             if has_ids {
                 let other = fill(path, &app.other);
                 let (status, body) = call(&app, role, method, &other, &app.other).await;
                 let expected = if allowed { 404 } else { 403 };
-                assert_eq!(
-                    status, expected,
-                    "{method} {other} as {role} reached another organization's record"
-                );
-                assert!(
-                    !body.contains(OTHER_ORG_MARKER),
-                    "{method} {other} as {role} leaked another organization's data"
-                );
+                assert_eq!(status, expected, "{method} {other} as {role} reached another organization's record");
+                assert!(!body.contains(OTHER_ORG_MARKER), "{method} {other} as {role} leaked another organization's data");
             }
             checked += 1;
         }
@@ -124,10 +88,7 @@ async fn anonymous(app: TestApp) {
             assert_eq!(status, 401, "{method} {path}");
         } else if method == Method::GET {
             assert_eq!(status, 303, "{method} {path}");
-            assert!(r.headers()["location"]
-                .to_str()
-                .unwrap()
-                .starts_with("/login?next="));
+            assert!(r.headers()["location"].to_str().unwrap().starts_with("/login?next="));
         } else {
             // Unsafe requests without a session fail the CSRF check before anything else.
             assert_eq!(status, 403, "{method} {path}");
@@ -139,14 +100,7 @@ app_test!(anonymous);
 /// Ids that do not exist or are not numbers answer 404, never 500.
 async fn unknown_ids(app: TestApp) {
     let s = app.session(Role::Administrator).await;
-    for path in [
-        "/clients/999999",
-        "/clients/abc",
-        "/cases/-1",
-        "/households/99999999999999999999",
-        "/api/v1/clients/0",
-        "/no/such/page",
-    ] {
+    for path in ["/clients/999999", "/clients/abc", "/cases/-1", "/households/99999999999999999999", "/api/v1/clients/0", "/no/such/page"] {
         let r = app.get(&s, path).await;
         assert_eq!(r.status().as_u16(), 404, "{path}");
     }

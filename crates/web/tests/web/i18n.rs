@@ -1,8 +1,6 @@
 //! Translations: every key the code uses exists in English, and Spanish has every English key.
 
-use sendero_domain::{
-    CaseStatus, ClosureReason, ContactKind, Phase, ProgramKind, Relationship, Role,
-};
+use sendero_domain::{CaseStatus, ClosureReason, ContactKind, Phase, ProgramKind, Relationship, Role};
 use sendero_web::i18n::{keys_of, Tr};
 
 const EN: &str = include_str!("../../../../locales/en/main.ftl");
@@ -12,22 +10,11 @@ const ES: &str = include_str!("../../../../locales/es/main.ftl");
 fn used_keys() -> Vec<String> {
     let mut keys = vec![];
     let mut scan = |text: &str| {
-        for call in [
-            ".t(\"",
-            "tr.get(\"",
-            ".count(\"",
-            ".with(\"",
-            "Refused(\"",
-            "BadRequest(\"",
-            "Err(\"",
-            "push(\"",
-            "ErrorCode(\"",
-        ] {
+        for call in [".t(\"", "tr.get(\"", ".count(\"", ".with(\"", "Refused(\"", "BadRequest(\"", "Err(\"", "push(\"", "ErrorCode(\""] {
             for part in text.split(call).skip(1) {
                 if let Some(end) = part.find('"') {
                     let key = &part[..end];
-                    if key.contains('-') && key.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                    {
+                    if key.contains('-') && key.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
                         keys.push(key.to_owned());
                     }
                 }
@@ -62,14 +49,8 @@ fn used_keys() -> Vec<String> {
 #[test]
 fn every_used_key_exists_in_english() {
     let en = keys_of(EN);
-    let missing: Vec<_> = used_keys()
-        .into_iter()
-        .filter(|k| !en.contains(k))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "keys used but not translated: {missing:?}"
-    );
+    let missing: Vec<_> = used_keys().into_iter().filter(|k| !en.contains(k)).collect();
+    assert!(missing.is_empty(), "keys used but not translated: {missing:?}");
 }
 
 #[test]
@@ -77,10 +58,7 @@ fn spanish_has_every_english_key() {
     let (en, es) = (keys_of(EN), keys_of(ES));
     let missing: Vec<_> = en.iter().filter(|k| !es.contains(k)).collect();
     let extra: Vec<_> = es.iter().filter(|k| !en.contains(k)).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "missing in es: {missing:?}; not in en: {extra:?}"
-    );
+    assert!(missing.is_empty() && extra.is_empty(), "missing in es: {missing:?}; not in en: {extra:?}");
     assert!(en.len() > 200);
 }
 
@@ -90,22 +68,10 @@ fn every_enum_value_has_a_label() {
     labels.extend(Role::ALL.iter().map(|r| ("role", r.as_str())));
     labels.extend(Phase::ALL.iter().map(|p| ("phase", p.as_str())));
     labels.extend(ClosureReason::ALL.iter().map(|r| ("closure", r.as_str())));
-    labels.extend(
-        Relationship::ALL
-            .iter()
-            .map(|r| ("relationship", r.as_str())),
-    );
+    labels.extend(Relationship::ALL.iter().map(|r| ("relationship", r.as_str())));
     labels.extend(ContactKind::ALL.iter().map(|k| ("contact", k.as_str())));
-    labels.extend(
-        ProgramKind::ALL
-            .iter()
-            .map(|k| ("program-kind", k.as_str())),
-    );
-    labels.extend(
-        [CaseStatus::Open, CaseStatus::Closed]
-            .iter()
-            .map(|s| ("status", s.as_str())),
-    );
+    labels.extend(ProgramKind::ALL.iter().map(|k| ("program-kind", k.as_str())));
+    labels.extend([CaseStatus::Open, CaseStatus::Closed].iter().map(|s| ("status", s.as_str())));
     for code in ["en", "es"] {
         let tr = Tr::new(code);
         for (prefix, value) in &labels {
@@ -121,10 +87,7 @@ fn plurals_and_arguments_render() {
     assert_eq!(en.count("clients-count", 1), "One client");
     assert_eq!(en.count("clients-count", 12), "12 clients");
     assert_eq!(Tr::new("es").count("clients-count", 12), "12 clientes");
-    assert_eq!(
-        Tr::from_accept_language(Some("es-MX,es;q=0.9,en;q=0.8")).code(),
-        "es"
-    );
+    assert_eq!(Tr::from_accept_language(Some("es-MX,es;q=0.9,en;q=0.8")).code(), "es");
     assert_eq!(Tr::from_accept_language(Some("ht,fr;q=0.8")).code(), "en");
     assert_eq!(Tr::new("xx").code(), "en");
 }

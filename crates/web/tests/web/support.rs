@@ -45,6 +45,9 @@ pub struct OrgWorld {
     pub case: i64,
     pub program: i64,
     pub user: i64,
+    pub assessment: i64,
+    /// An instrument only this organization can use.
+    pub instrument: i64,
 }
 
 pub struct TestApp {
@@ -80,17 +83,8 @@ fn draft(given: &str, family: &str) -> ClientDraft {
     ClientDraft::parse(&input, sendero_store::today()).expect("valid test client")
 }
 
-async fn org_world(
-    store: &Store,
-    consortium: i64,
-    name: &str,
-    family: &str,
-    manager_email: &str,
-) -> OrgWorld {
-    let org = store
-        .create_organization(None, Some(consortium), name, "lead", None)
-        .await
-        .unwrap();
+async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, manager_email: &str) -> OrgWorld {
+    let org = store.create_organization(None, Some(consortium), name, "lead", None).await.unwrap();
     let user = store
         .create_user(
             None,
@@ -106,106 +100,54 @@ async fn org_world(
         )
         .await
         .unwrap();
-    let actor = Actor {
-        user_id: Some(user),
-        org_id: org,
-    };
-    let program = store
-        .create_program(actor, "Accompaniment", ProgramKind::Destination, None)
-        .await
-        .unwrap();
-    let client = store
-        .create_client(
-            actor,
-            &draft("Ana", family),
-            &[(ContactKind::Phone, "+1 555 010 0000".into())],
-        )
-        .await
-        .unwrap();
+    let actor = Actor { user_id: Some(user), org_id: org };
+    let program = store.create_program(actor, "Accompaniment", ProgramKind::Destination, None).await.unwrap();
+    let client = store.create_client(actor, &draft("Ana", family), &[(ContactKind::Phone, "+1 555 010 0000".into())]).await.unwrap();
     let contact = store.contacts(org, client).await.unwrap()[0].id;
-    let household = store
-        .create_household(actor, &format!("{family} family"), client)
-        .await
-        .unwrap();
-    let case = store
-        .open_case(actor, client, program, None, Some(user), false)
-        .await
-        .unwrap();
-    store
-        .add_note(
-            actor,
-            case,
-            sendero_store::today(),
-            &format!("Note about {family}"),
-        )
-        .await
-        .unwrap();
-    OrgWorld {
-        org,
-        client,
-        contact,
-        household,
-        case,
-        program,
-        user,
-    }
+    let household = store.create_household(actor, &format!("{family} family"), client).await.unwrap();
+    let case = store.open_case(actor, client, program, None, Some(user), false).await.unwrap();
+    store.add_note(actor, case, sendero_store::today(), &format!("Note about {family}")).await.unwrap();
+    let mut definition = sendero_domain::instrument::builtin().remove(1);
+    definition.key = format!("own-{}", family.to_lowercase());
+    let instrument = store.save_instrument(actor, &definition).await.unwrap();
+    let input = sendero_store::assessments::AssessmentInput {
+        case_id: case,
+        client_id: client,
+        instrument_id: instrument,
+        timing: sendero_domain::instrument::Timing::Intake,
+        language: "en",
+        answers: Default::default(),
+        taken_on: sendero_store::today(),
+        complete: false,
+    };
+    let assessment = store.save_assessment(actor, &input, None).await.unwrap();
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument }
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {
+    // Unexpected errors are logged; show them in the failing test's output.
+    let _ = tracing_subscriber::fmt().with_test_writer().with_max_level(tracing::Level::WARN).try_init();
     let consortium = store.create_consortium("Test consortium").await.unwrap();
     let own = org_world(&store, consortium, "Camino", "Castillo", "manager@own.test").await;
-    let other = org_world(
-        &store,
-        consortium,
-        "Elsewhere",
-        OTHER_ORG_MARKER,
-        "manager@other.test",
-    )
-    .await;
+    let other = org_world(&store, consortium, "Elsewhere", OTHER_ORG_MARKER, "manager@other.test").await;
     let mut users = vec![(Role::CaseManager, own.user)];
     for role in Role::ALL.into_iter().filter(|r| *r != Role::CaseManager) {
         let email = format!("{}@own.test", role.as_str());
         let id = store
             .create_user(
                 None,
-                NewUser {
-                    org_id: own.org,
-                    email: &email,
-                    display_name: role.as_str(),
-                    password: PASSWORD,
-                    role,
-                    locale: "en",
-                    caseload_limit: 10,
-                },
+                NewUser { org_id: own.org, email: &email, display_name: role.as_str(), password: PASSWORD, role, locale: "en", caseload_limit: 10 },
             )
             .await
             .unwrap();
         users.push((role, id));
     }
-    let state = AppState::new(
-        store.clone(),
-        Settings {
-            demo: false,
-            secure_cookies: true,
-        },
-    );
-    let app = Application::build(state, "127.0.0.1:0")
-        .await
-        .expect("binding port 0");
+    let state = AppState::new(store.clone(), Settings { demo: false, secure_cookies: true });
+    let app = Application::build(state, "127.0.0.1:0").await.expect("binding port 0");
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    TestApp {
-        base,
-        store,
-        http,
-        users,
-        own,
-        other,
-    }
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp { base, store, http, users, own, other }
 }
 
 /// A signed-in browser session: cookie and CSRF token.
@@ -217,45 +159,24 @@ pub struct Session {
 
 impl TestApp {
     pub fn user_of(&self, role: Role) -> i64 {
-        self.users
-            .iter()
-            .find(|(r, _)| *r == role)
-            .map(|(_, id)| *id)
-            .expect("a user for every role")
+        self.users.iter().find(|(r, _)| *r == role).map(|(_, id)| *id).expect("a user for every role")
     }
 
     /// A fresh session for `role` (made in the store: sign-in itself is tested separately).
     pub async fn session(&self, role: Role) -> Session {
         let (token, csrf) = self.store.create_session(self.user_of(role)).await.unwrap();
-        Session {
-            cookie: format!("sendero_session={token}"),
-            csrf,
-        }
+        Session { cookie: format!("sendero_session={token}"), csrf }
     }
 
     pub async fn get(&self, s: &Session, path: &str) -> reqwest::Response {
-        self.http
-            .get(format!("{}{path}", self.base))
-            .header("cookie", &s.cookie)
-            .send()
-            .await
-            .unwrap()
+        self.http.get(format!("{}{path}", self.base)).header("cookie", &s.cookie).send().await.unwrap()
     }
 
     /// POST a form with the session's CSRF token.
-    pub async fn post_form(
-        &self,
-        s: &Session,
-        path: &str,
-        fields: &[(&str, &str)],
-    ) -> reqwest::Response {
+    pub async fn post_form(&self, s: &Session, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let mut body: Vec<(&str, &str)> = vec![("csrf", &s.csrf)];
         body.extend_from_slice(fields);
-        let encoded = body
-            .iter()
-            .map(|(k, v)| format!("{}={}", urlencoding(k), urlencoding(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let encoded = body.iter().map(|(k, v)| format!("{}={}", urlencoding(k), urlencoding(v))).collect::<Vec<_>>().join("&");
         self.http
             .post(format!("{}{path}", self.base))
             .header("cookie", &s.cookie)
@@ -267,11 +188,7 @@ impl TestApp {
     }
 
     pub async fn api_token(&self, role: Role) -> String {
-        let user = self
-            .store
-            .user(self.own.org, self.user_of(role))
-            .await
-            .unwrap();
+        let user = self.store.user(self.own.org, self.user_of(role)).await.unwrap();
         self.store.create_api_token(&user, "test").await.unwrap()
     }
 }
@@ -279,9 +196,7 @@ impl TestApp {
 pub fn urlencoding(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -295,10 +210,5 @@ pub fn csrf_in(html: &str) -> Option<String> {
 }
 
 pub fn set_cookies(r: &reqwest::Response) -> Vec<String> {
-    r.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .collect()
+    r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
 }

@@ -71,6 +71,9 @@ enum Command {
     /// Organizations (tenants).
     #[command(subcommand)]
     Org(OrgCommand),
+    /// Duplicate-person detection.
+    #[command(subcommand)]
+    Dedup(DedupCommand),
     /// Online backup of an SQLite database to FILE (for PostgreSQL use pg_dump).
     Backup { file: PathBuf },
 }
@@ -97,6 +100,21 @@ enum ExportCommand {
         org: i64,
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum DedupCommand {
+    /// Scan an organization for likely duplicate pairs; prints a summary, or the pairs as CSV.
+    Scan {
+        #[arg(long)]
+        org: i64,
+        /// Minimum match score (log2 likelihood ratio).
+        #[arg(long, default_value_t = sendero_store::dedup::SCAN_MIN_SCORE)]
+        threshold: f64,
+        /// Print the candidate pairs as CSV (left_id,right_id,score,probability).
+        #[arg(long)]
+        csv: bool,
     },
 }
 
@@ -276,6 +294,19 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Org(OrgCommand::List) => {
             for o in store.all_organizations().await? {
                 println!("{}\t{}\t{}\t{}", o.id, o.kind, o.name, o.city.unwrap_or_default());
+            }
+        }
+        Command::Dedup(DedupCommand::Scan { org, threshold, csv }) => {
+            store.organization(org).await.context("no such organization")?;
+            let started = std::time::Instant::now();
+            let pairs = store.dedup_scan(org, threshold).await?;
+            if csv {
+                println!("left_id,right_id,score,probability");
+                for p in &pairs {
+                    println!("{},{},{:.3},{:.6}", p.left_id, p.right_id, p.score, p.probability);
+                }
+            } else {
+                println!("{} candidate pair(s) at score >= {threshold} in {:.1?}", pairs.len(), started.elapsed());
             }
         }
         Command::Backup { file } => {

@@ -34,6 +34,8 @@ pub enum Permission {
     Administer,
     /// De-identified aggregate reports (outcomes): never individual records.
     ViewReports,
+    /// Review duplicate pairs, merge clients and undo merges.
+    MergeClients,
 }
 
 impl Role {
@@ -73,6 +75,7 @@ impl Role {
             ViewCaseloads | OverrideCaseload => matches!(self, Administrator | Supervisor),
             ImportExport | Administer => matches!(self, Administrator),
             ViewReports => matches!(self, Administrator | Supervisor | Evaluator),
+            MergeClients => matches!(self, Administrator | Supervisor),
         }
     }
 }

@@ -289,6 +289,14 @@ impl Store {
             return Err(StoreError::Refused("merge-error-already-merged"));
         }
         let mut w = self.begin_write().await?;
+        // A concurrent merge of the same pair (either direction) passed the checks above too:
+        // lock both rows in id order (no deadlock) and check again that neither is merged.
+        for id in [kept.min(merged), kept.max(merged)] {
+            let done = sqlx::query(self.q("UPDATE clients SET version = version WHERE id = ? AND merged_into IS NULL")).bind(id).execute(&mut *w.tx).await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::Refused("merge-error-already-merged"));
+            }
+        }
         let ids = |sql: &'static str| {
             let sql = self.q(sql);
             async move { sqlx::query(sql).bind(merged).fetch_all(self.pool()).await }
@@ -406,12 +414,16 @@ impl Store {
             .execute(&mut *w.tx)
             .await?;
         self.reindex_client_tx(&mut w.tx, kept, &search).await?;
-        sqlx::query(self.q("UPDATE merges SET undone_at = ?, undone_by = ? WHERE id = ?"))
+        // A concurrent undo of the same merge passed the check above too: only one may win.
+        let done = sqlx::query(self.q("UPDATE merges SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL"))
             .bind(&at)
             .bind(actor.user_id)
             .bind(merge_id)
             .execute(&mut *w.tx)
             .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Refused("merge-error-undone"));
+        }
         self.refresh_person_keys_tx(&mut w.tx, actor.org_id, kept).await?;
         self.refresh_person_keys_tx(&mut w.tx, actor.org_id, merged).await?;
         append(self, &mut w.tx, actor, "undo_merge", "client", Some(kept), serde_json::json!({"merged": merged, "merge": merge_id})).await?;

@@ -181,6 +181,7 @@ impl Store {
             Entity::Site => "SELECT 1 AS one FROM sites WHERE id = ? AND org_id = ?",
             Entity::Contact => "SELECT 1 AS one FROM contacts WHERE id = ? AND org_id = ?",
             Entity::Assessment => "SELECT 1 AS one FROM assessments WHERE id = ? AND org_id = ?",
+            Entity::Merge => "SELECT 1 AS one FROM merges WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
         };
@@ -200,4 +201,5 @@ pub enum Entity {
     Contact,
     Assessment,
     Instrument,
+    Merge,
 }

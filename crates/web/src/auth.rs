@@ -157,6 +157,7 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "contact_id" => Some(Entity::Contact),
         "assessment_id" => Some(Entity::Assessment),
         "instrument_id" => Some(Entity::Instrument),
+        "merge_id" => Some(Entity::Merge),
         _ => None,
     }
 }

@@ -61,6 +61,7 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/clients/{client_id}/contacts/{contact_id}/end", Some(P::WriteClients), pages::clients::end_contact),
         route(M::POST, "/clients/{client_id}/household", Some(P::WriteClients), pages::households::create),
         route(M::POST, "/clients/{client_id}/cases", Some(P::OpenCases), pages::cases::open),
+        route(M::POST, "/clients/check", Some(P::WriteClients), pages::dedup::check),
         route(M::GET, "/households/{household_id}", Some(P::ReadClients), pages::households::show),
         route(M::POST, "/households/{household_id}/members", Some(P::WriteClients), pages::households::add_member),
         // Cases.
@@ -70,6 +71,12 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/cases/{case_id}/assign", Some(P::WriteCases), pages::cases::assign),
         route(M::POST, "/cases/{case_id}/notes", Some(P::WriteNotes), pages::cases::add_note),
         route(M::GET, "/caseloads", Some(P::ViewCaseloads), pages::cases::caseloads),
+        // Duplicate review.
+        route(M::GET, "/dedup", Some(P::MergeClients), pages::dedup::review),
+        route(M::POST, "/dedup/merge", Some(P::MergeClients), pages::dedup::merge),
+        route(M::POST, "/dedup/distinct", Some(P::MergeClients), pages::dedup::distinct),
+        route(M::GET, "/dedup/merges", Some(P::MergeClients), pages::dedup::merges),
+        route(M::POST, "/dedup/merges/{merge_id}/undo", Some(P::MergeClients), pages::dedup::undo),
         // Assessments and outcome reports.
         route(M::GET, "/cases/{case_id}/assessments/new", Some(P::WriteNotes), pages::assessments::new_form),
         route(M::POST, "/cases/{case_id}/assessments", Some(P::WriteNotes), pages::assessments::create),
@@ -97,6 +104,7 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/api/v1/me", Some(P::SignedIn), api::me),
         route(M::GET, "/api/v1/clients", Some(P::ReadClients), api::clients::list),
         route(M::POST, "/api/v1/clients", Some(P::WriteClients), api::clients::create),
+        route(M::POST, "/api/v1/clients/check", Some(P::WriteClients), api::clients::check),
         route(M::GET, "/api/v1/clients/{client_id}", Some(P::ReadClients), api::clients::show),
         route(M::PUT, "/api/v1/clients/{client_id}", Some(P::WriteClients), api::clients::update),
         route(M::GET, "/api/v1/clients/{client_id}/contacts", Some(P::ReadClients), api::clients::contacts),

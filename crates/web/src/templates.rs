@@ -23,6 +23,7 @@ pub struct Nav {
     pub admin: bool,
     pub import: bool,
     pub reports: bool,
+    pub dedup: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +48,7 @@ impl Layout {
                 admin: u.role.can(Permission::Administer),
                 import: u.role.can(Permission::ImportExport),
                 reports: u.role.can(Permission::ViewReports),
+                dedup: u.role.can(Permission::MergeClients),
             }),
             csrf: ctx.map(|c| c.csrf.clone()).unwrap_or_default(),
             title: title.to_owned(),
@@ -135,6 +137,8 @@ pub struct ClientForm {
     pub email: String,
     pub address: String,
     pub version: i64,
+    /// "1" once the person confirmed the shown candidates are someone else.
+    pub confirm_new: String,
 }
 
 #[derive(Template)]
@@ -146,6 +150,7 @@ pub struct ClientFormPage {
     pub action: String,
     pub editing: bool,
     pub conflict: Option<Vec<(String, String)>>,
+    pub candidates: Vec<CandidateView>,
 }
 
 impl ClientFormPage {
@@ -396,4 +401,48 @@ pub struct InstrumentsPage {
     pub definition: String,
     pub error: String,
     pub notice: String,
+}
+
+/// An existing client who may be the same person, with the reasons in plain language.
+#[derive(Debug, Clone)]
+pub struct CandidateView {
+    pub id: i64,
+    pub name: String,
+    pub birth_date: String,
+    pub country: String,
+    pub score: String,
+    pub probability: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "clients/candidates.html")]
+pub struct CandidatesPartial {
+    pub l: Layout,
+    pub candidates: Vec<CandidateView>,
+}
+
+pub struct DedupPair {
+    pub left: CandidateView,
+    pub right: CandidateView,
+    pub left_cases: usize,
+    pub right_cases: usize,
+    pub score: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dedup/review.html")]
+pub struct DedupReviewPage {
+    pub l: Layout,
+    pub pairs: Vec<DedupPair>,
+    pub total: usize,
+    pub threshold: String,
+}
+
+#[derive(Template)]
+#[template(path = "dedup/merges.html")]
+pub struct MergesPage {
+    pub l: Layout,
+    pub merges: Vec<sendero_store::dedup::Merge>,
 }

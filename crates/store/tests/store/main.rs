@@ -6,6 +6,7 @@ mod audit;
 mod cases;
 mod clients;
 mod concurrency;
+mod dedup;
 mod demo;
 mod import;
 mod migrations;

@@ -64,6 +64,9 @@ pub struct ClientIn {
     pub contacts: Vec<ContactIn>,
     /// The version this edit is based on (update only).
     pub version: Option<i64>,
+    /// Register even though likely existing matches were found (they are then recorded as
+    /// different people). Without it, matches answer 409 with the candidates.
+    pub confirm_new: bool,
 }
 
 impl ClientIn {
@@ -136,7 +139,16 @@ pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx
     let Some(draft) = draft.filter(|_| errors.is_empty()) else {
         return Ok(invalid(&ctx, &errors));
     };
-    let id = state.store.create_client(ctx.actor()?, &draft, &contacts).await?;
+    let candidates = find_candidates(&state, &ctx, &body).await?;
+    if !candidates.is_empty() && !body.confirm_new {
+        let body = serde_json::json!({"error": {"code": "error-possible-duplicate", "message": ctx.tr.get("candidates-explain"), "candidates": candidates}});
+        return Ok((StatusCode::CONFLICT, Json(body)).into_response());
+    }
+    let actor = ctx.actor()?;
+    let id = state.store.create_client(actor, &draft, &contacts).await?;
+    for c in &candidates {
+        state.store.record_distinct(actor, id, c.client.id).await?;
+    }
     let client = state.store.client(ctx.org()?, id).await?;
     Ok((StatusCode::CREATED, Json(ClientOut::from(client))).into_response())
 }
@@ -194,4 +206,46 @@ pub async fn add_contact(
     };
     let contact = state.store.add_contact(ctx.actor()?, id, kind, &value, body.replaces_current).await.map_err(AppError::from)?;
     Ok((StatusCode::CREATED, Json(serde_json::json!({"id": contact}))).into_response())
+}
+
+/// A likely existing match, with one plain-language reason per compared field.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CandidateOut {
+    pub client: ClientOut,
+    /// log2 likelihood ratio (Fellegi–Sunter).
+    pub score: f64,
+    pub probability: f64,
+    pub reasons: Vec<String>,
+}
+
+async fn find_candidates(state: &AppState, ctx: &Ctx, body: &ClientIn) -> AppResult<Vec<CandidateOut>> {
+    let phone = body.contacts.iter().find(|c| c.kind == "phone").map(|c| c.value.clone()).unwrap_or_default();
+    let form = crate::templates::ClientForm {
+        given_names: body.given_names.clone(),
+        family_names: body.family_names.clone(),
+        birth_date: body.birth_date.clone(),
+        country: body.country.clone(),
+        phone,
+        ..Default::default()
+    };
+    let record = crate::pages::dedup::record_of_form(&form);
+    if record.given_names.is_empty() && record.family_names.is_empty() {
+        return Ok(vec![]);
+    }
+    let found = state.store.match_candidates(ctx.org()?, &record, sendero_store::dedup::REGISTRATION_MIN_SCORE, 5).await?;
+    Ok(found
+        .into_iter()
+        .map(|c| CandidateOut {
+            reasons: crate::pages::dedup::explain(&ctx.tr, &c.result),
+            score: c.result.score,
+            probability: c.result.probability,
+            client: c.client.into(),
+        })
+        .collect())
+}
+
+/// Likely existing matches for a person about to be registered, best first.
+#[utoipa::path(post, path = "/api/v1/clients/check", request_body = ClientIn, responses((status = 200, body = Vec<CandidateOut>)))]
+pub async fn check(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, ApiJson(body): ApiJson<ClientIn>) -> AppResult<Json<Vec<CandidateOut>>> {
+    Ok(Json(find_candidates(&state, &ctx, &body).await?))
 }

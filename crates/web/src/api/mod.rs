@@ -22,7 +22,7 @@ use crate::error::{AppError, AppResult};
     info(title = "Sendero API", description = "Case management for organizations accompanying people in movement. Every call is scoped to the caller's organization. No endpoint serves client data to immigration enforcement."),
     paths(
         me,
-        clients::list, clients::create, clients::show, clients::update, clients::contacts, clients::add_contact,
+        clients::list, clients::create, clients::check, clients::show, clients::update, clients::contacts, clients::add_contact,
         households::create, households::show, households::add_member,
         cases::list, cases::open, cases::show, cases::transition, cases::notes, cases::add_note,
     ),

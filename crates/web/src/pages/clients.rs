@@ -67,7 +67,7 @@ fn contacts_of(f: &ClientForm, errors: &mut FieldErrors) -> Vec<(ContactKind, St
 
 fn form_page(ctx: &Ctx, form: ClientForm, errors: FieldErrors, action: String, editing: bool, conflict: Option<Vec<(String, String)>>) -> ClientFormPage {
     let title = if editing { "client-edit-title" } else { "client-new-title" };
-    ClientFormPage { l: Layout::page(ctx, title), form, errors, action, editing, conflict }
+    ClientFormPage { l: Layout::page(ctx, title), form, errors, action, editing, conflict, candidates: vec![] }
 }
 
 pub async fn new_form(Extension(ctx): Extension<Ctx>) -> AppResult<Response> {
@@ -80,7 +80,19 @@ pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx
     let contacts = contacts_of(&f, &mut errors);
     match draft {
         Some(draft) if errors.is_empty() => {
-            let id = state.store.create_client(ctx.actor()?, &draft, &contacts).await?;
+            // Before saving, show likely existing records; once the person confirms these are
+            // someone else, register and remember the decision so the pairs are not proposed again.
+            let candidates = super::dedup::candidates_for(&state, &ctx, &f).await?;
+            if f.confirm_new != "1" && !candidates.is_empty() {
+                let mut page = form_page(&ctx, f, errors, "/clients/new".into(), false, None);
+                page.candidates = candidates;
+                return Ok(html(&page));
+            }
+            let actor = ctx.actor()?;
+            let id = state.store.create_client(actor, &draft, &contacts).await?;
+            for other in &candidates {
+                state.store.record_distinct(actor, id, other.id).await?;
+            }
             Ok(see_other(&format!("/clients/{id}")))
         }
         _ => Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&form_page(&ctx, f, errors, "/clients/new".into(), false, None))).into_response()),

@@ -6,6 +6,7 @@ pub mod assessments;
 pub mod cases;
 pub mod clients;
 pub mod dashboard;
+pub mod dedup;
 pub mod households;
 pub mod import;
 pub mod reports;

@@ -14,6 +14,7 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{contact_id}", &w.contact.to_string())
         .replace("{assessment_id}", &w.assessment.to_string())
         .replace("{instrument_id}", &w.instrument.to_string())
+        .replace("{merge_id}", &w.merge.to_string())
         .replace("{file}", "style.css")
 }
 

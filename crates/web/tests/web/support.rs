@@ -48,6 +48,8 @@ pub struct OrgWorld {
     pub assessment: i64,
     /// An instrument only this organization can use.
     pub instrument: i64,
+    /// A merge of a throwaway record into `client`.
+    pub merge: i64,
 }
 
 pub struct TestApp {
@@ -121,7 +123,9 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         complete: false,
     };
     let assessment = store.save_assessment(actor, &input, None).await.unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument }
+    let duplicate = store.create_client(actor, &draft("Ana", &format!("{family} Duplicate")), &[]).await.unwrap();
+    let merge = store.merge_clients(actor, client, duplicate, "registered twice").await.unwrap();
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge }
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {

@@ -436,6 +436,9 @@ impl Store {
             "Notice to appear shows a master calendar hearing in Houston in two days. Referring to the Houston partner.",
         )
         .await?;
+        // The same man registered again at another site, spelled differently: the duplicate
+        // review finds this pair.
+        self.create_client(actor, &parse("Darwin", "Perez", "1994-08-12", "Honduras", "Spanish", ""), &[(ContactKind::Phone, "718-555-0142".into())]).await?;
         // 2. A family with nowhere to go (selected in the lottery).
         let mother = self
             .create_client(

@@ -2,7 +2,7 @@
 // merge and its undo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, DEMO, CM, launch, session, a11y, path, h1, tag } from '../tools/helpers.mjs';
+import { BASE, DEMO, CM, launch, session, a11y, path, h1, tag, saveNewClient } from '../tools/helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,9 +17,7 @@ test('registration shows an explained match, then registers a new person on requ
   const { context, page } = await session(browser, CM.spare);
   const family = `Hernández López ${tag()}`;
   await fillClient(page, { 'Given names': 'José', 'Family names': family, 'Date of birth': '1990-03-04', Phone: '+1 713 555 0134' });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForURL(/\/clients\/\d+$/);
-  const firstId = path(page).split('/').pop();
+  const firstId = String(await saveNewClient(page));
 
   // Typed again with another spelling: the candidate appears while typing (htmx) ...
   await fillClient(page, { 'Given names': 'Jose', 'Family names': family.normalize('NFD').replace(/[\u0300-\u036f]/g, ''), 'Date of birth': '1990-04-03' });

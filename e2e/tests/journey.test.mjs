@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, DEMO, launch, a11y, visit, path, h1, tag, submitAndStatus } from '../tools/helpers.mjs';
+import { saveNewClient } from '../tools/helpers.mjs';
 
 let browser, context, page;
 before(async () => {
@@ -44,9 +45,7 @@ test('case manager journey: client → household → case → note → close →
     await page.getByLabel('Country of origin').fill('Haiti');
     await page.getByLabel('Languages').fill('Haitian Creole, French');
     await page.getByLabel('Phone').fill('+1 (305) 555-0142');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/\/clients\/\d+$/);
-    clientId = Number(path(page).split('/').pop());
+    clientId = await saveNewClient(page);
     assert.equal(await h1(page), `${given} ${family}`);
     const facts = page.locator('dl.facts');
     assert.equal(await facts.locator('dt:has-text("Date of birth") + dd').innerText(), '1985-04');

@@ -74,7 +74,17 @@ export async function registerClient(page, fields) {
   for (const [label, value] of Object.entries(fields)) {
     await page.getByLabel(label).fill(value);
   }
+  return saveNewClient(page);
+}
+
+/** Submits the new-client form. If Sendero proposes likely existing records first (duplicate
+ * check), confirms it is someone else. Returns the new client's id. */
+export async function saveNewClient(page) {
   await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForLoadState('load');
+  if (path(page) === '/clients/new' && await page.locator('section.candidates').count() > 0) {
+    await page.getByRole('button', { name: 'It is someone else: register a new person' }).click();
+  }
   await page.waitForURL(/\/clients\/\d+$/);
   return Number(path(page).split('/').pop());
 }

@@ -351,7 +351,16 @@ impl Store {
             self.transition_case(actor, case, version, Transition::Advance, None).await?;
             version += 1;
         }
-        let closure = rng.gen_bool(0.35).then(|| ClosureReason::ALL[rng.gen_range(0..ClosureReason::ALL.len())]);
+        // Destination cases mostly reach closure; only those closing with goals met or a move
+        // take the closure inventory, so roughly a third complete it (as in the seed evaluation).
+        let closure = if program.1 == ProgramKind::Destination {
+            rng.gen_bool(0.7).then(|| {
+                [ClosureReason::GoalsMet, ClosureReason::GoalsMet, ClosureReason::LostContact, ClosureReason::MovedAway, ClosureReason::Declined]
+                    [rng.gen_range(0..5)]
+            })
+        } else {
+            rng.gen_bool(0.35).then(|| ClosureReason::ALL[rng.gen_range(0..ClosureReason::ALL.len())])
+        };
         if program.1 == ProgramKind::Destination {
             self.seed_inventories(rng, actor, case, head_id, closure).await?;
         }

@@ -330,7 +330,8 @@ pub struct AssessmentFormPage {
     pub instrument_id: i64,
     pub instrument_title: String,
     pub description: String,
-    pub languages: Vec<String>,
+    /// (code, name) of the languages the instrument is written in.
+    pub languages: Vec<(String, String)>,
     pub language: String,
     pub timings: Vec<(String, String)>,
     pub timing: String,

@@ -225,3 +225,16 @@ fn outcome_table_matches_scipy_and_statsmodels_holm() {
         assert_eq!(got.n, 30);
     }
 }
+
+/// Where scipy answers NaN or infinity (n = 1, or zero variance of the differences), Sendero
+/// refuses with an explained error rather than printing a number.
+#[test]
+fn degenerate_samples_are_refused_where_scipy_gives_no_number() {
+    let r = reference();
+    for (name, case) in r["degenerate"].as_object().unwrap() {
+        assert!(!case["scipy_t_is_finite"].as_bool().unwrap(), "{name}: scipy gives no finite t");
+        let pre: Vec<f64> = serde_json::from_value(case["pre"].clone()).unwrap();
+        let post: Vec<f64> = serde_json::from_value(case["post"].clone()).unwrap();
+        assert!(sendero_stats::paired_t(&pre, &post).is_err(), "{name}: expected an error");
+    }
+}

@@ -90,7 +90,11 @@ async fn form_page(
         instrument_id,
         instrument_title: localized(&instrument.title, lang).to_owned(),
         description: localized(&instrument.description, lang).to_owned(),
-        languages: instrument.title.keys().cloned().collect(),
+        languages: instrument
+            .title
+            .keys()
+            .map(|code| (code.clone(), crate::i18n::LANGUAGES.iter().find(|(c, _)| c == code).map_or(code.as_str(), |(_, name)| name).to_owned()))
+            .collect(),
         language: lang.to_owned(),
         timings: instrument.timing.iter().map(|t| (t.as_str().to_owned(), ctx.tr.label("timing", t.as_str()))).collect(),
         timing: timing.as_str().to_owned(),

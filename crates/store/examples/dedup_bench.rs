@@ -162,7 +162,10 @@ const DARI_FAMILY: &[V] = &[
 ];
 const ES_COUNTRIES: &[&str] = &["Guatemala", "Honduras", "El Salvador", "Mexico", "Venezuela", "Colombia", "Nicaragua", "Ecuador"];
 /// Syllables for a long tail of rarer surnames (real caseloads are not only the top 30 names).
-const SYL: &[&str] = &["ba", "ca", "da", "fe", "go", "la", "ma", "ne", "pi", "qui", "ra", "so", "ta", "va", "za", "rri", "lle", "ño", "ru", "te"];
+const SYL: &[&str] = &[
+    "ba", "ca", "da", "fe", "go", "la", "ma", "ne", "pi", "qui", "ra", "so", "ta", "va", "za", "rri", "lle", "ño", "ru", "te", "mo", "lu", "xi", "co", "be",
+    "ri", "na", "sa", "tu", "gue",
+];
 
 #[derive(Clone)]
 struct Person {
@@ -176,7 +179,7 @@ struct Person {
 fn tail_name(rng: &mut Rng) -> String {
     let mut s = String::new();
     for _ in 0..2 + rng.below(2) {
-        s.push_str(rng.pick(SYL));
+        s.push_str(*rng.pick::<&str>(SYL));
     }
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
@@ -189,7 +192,7 @@ fn person(rng: &mut Rng) -> Person {
     if !dari && rng.chance(0.5) {
         given = format!("{given} {}", rng.pick(gl)[0]);
     }
-    let surname = |rng: &mut Rng| if rng.chance(0.4) { tail_name(rng) } else { rng.pick(fl)[0].to_owned() };
+    let surname = |rng: &mut Rng| if rng.chance(0.5) { tail_name(rng) } else { rng.pick(fl)[0].to_owned() };
     let family = if dari { surname(rng) } else { format!("{} {}", surname(rng), surname(rng)) };
     let year = 1950 + rng.below(70);
     let dob = match rng.below(10) {
@@ -197,7 +200,7 @@ fn person(rng: &mut Rng) -> Person {
         1 => format!("{year}-01-01"),
         _ => format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
     };
-    let country = if dari { "Afghanistan" } else { rng.pick(ES_COUNTRIES) };
+    let country: &'static str = if dari { "Afghanistan" } else { *rng.pick::<&'static str>(ES_COUNTRIES) };
     let phone = rng.chance(0.6).then(|| format!("212{:07}", rng.below(10_000_000)));
     Person { given, family, dob, country, phone }
 }
@@ -249,7 +252,7 @@ fn corrupt(rng: &mut Rng, p: &Person) -> Person {
         q.dob = match rng.below(3) {
             0 => q.dob[..4].to_owned(),
             1 => format!("{}-{}-{:02}", &q.dob[..4], &q.dob[5..7], 1 + rng.below(28)),
-            _ => format!("{}-{}-{}", &q.dob[..4], &q.dob[8..10].replace("00", "01"), &q.dob[5..7]).to_owned(),
+            _ => q.dob[..7].to_owned(),
         };
     }
     if rng.chance(0.3) {
@@ -298,7 +301,18 @@ async fn main() -> anyhow::Result<()> {
 
     // The population is regenerated deterministically, so a reused database matches it.
     let mut rng = Rng(0x5E4D_E201);
-    let people: Vec<Person> = (0..n).map(|_| person(&mut rng)).collect();
+    // About 5% of records re-register someone already on file (with realistic corruption), so
+    // the scan has true duplicates to find.
+    let mut people: Vec<Person> = Vec::with_capacity(n);
+    for i in 0..n {
+        let p = if i > 100 && rng.chance(0.05) {
+            let j = rng.below(i);
+            corrupt(&mut rng, &people[j])
+        } else {
+            person(&mut rng)
+        };
+        people.push(p);
+    }
 
     let org = match reuse_org {
         Some(org) => org,
@@ -316,7 +330,7 @@ async fn main() -> anyhow::Result<()> {
                         line: (done + i + 2) as u64,
                         household_ref: None,
                         relationship: None,
-                        draft: draft(p, today).expect("generated drafts are valid"),
+                        draft: draft(p, today).or_else(|| draft(&Person { dob: p.dob[..4].to_owned(), ..p.clone() }, today)).expect("valid draft"),
                         contacts: p.phone.iter().map(|ph| (ContactKind::Phone, ph.clone())).collect(),
                     })
                     .collect();

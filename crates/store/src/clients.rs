@@ -295,21 +295,25 @@ impl Store {
         let per_page = query.per_page.clamp(1, 200);
         let page = query.page.max(1);
         let terms = query.search.as_deref().map(search_terms).unwrap_or_default();
-        let (filter, term_arg) = if terms.is_empty() {
-            ("", None)
+        // With a search, the full-text index drives the query (on SQLite, starting from the org
+        // index instead scanned every client of the organization: 40 ms vs 2–9 ms in bench/).
+        let (from, filter, term_arg) = if terms.is_empty() {
+            ("clients c", "", None)
         } else {
             match self.dialect() {
                 Dialect::Sqlite => (
-                    " AND c.id IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?)",
+                    "client_fts CROSS JOIN clients c ON c.id = client_fts.rowid",
+                    " AND client_fts MATCH ?",
                     Some(terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ")),
                 ),
                 Dialect::Postgres => (
+                    "clients c",
                     " AND to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ?)",
                     Some(terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ")),
                 ),
             }
         };
-        let count_sql = render_dynamic(self.dialect(), &format!("SELECT COUNT(*) AS n FROM clients c WHERE c.org_id = ? AND c.merged_into IS NULL{filter}"));
+        let count_sql = render_dynamic(self.dialect(), &format!("SELECT COUNT(*) AS n FROM {from} WHERE c.org_id = ? AND c.merged_into IS NULL{filter}"));
         let mut count = sqlx::query(&count_sql).bind(org_id);
         if let Some(t) = &term_arg {
             count = count.bind(t.clone());
@@ -317,7 +321,7 @@ impl Store {
         let total: i64 = count.fetch_one(&self.pool).await?.try_get("n")?;
         let list_sql = render_dynamic(
             self.dialect(),
-            &format!("SELECT c.* FROM clients c WHERE c.org_id = ? AND c.merged_into IS NULL{filter} ORDER BY {} LIMIT ? OFFSET ?", query.sort.order_by()),
+            &format!("SELECT c.* FROM {from} WHERE c.org_id = ? AND c.merged_into IS NULL{filter} ORDER BY {} LIMIT ? OFFSET ?", query.sort.order_by()),
         );
         let mut list = sqlx::query(&list_sql).bind(org_id);
         if let Some(t) = &term_arg {

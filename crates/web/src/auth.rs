@@ -68,6 +68,10 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     let lang_cookie = cookie(headers, LANG_COOKIE);
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let mut ctx = Ctx { user: None, csrf: cookie(headers, PRE_CSRF_COOKIE).unwrap_or_default(), session: None, via_token: false, tr: Tr::new("en") };
+    // Assets, health and metrics never need the user: skip the session lookup.
+    let path = req.uri().path();
+    let anonymous = path.starts_with("/static/") || path == "/healthz" || path == "/metrics";
+    let (bearer, session) = if anonymous { (None, None) } else { (bearer, session) };
     if let Some(token) = bearer {
         match state.store.user_by_api_token(&token).await {
             Ok(Some(user)) => {

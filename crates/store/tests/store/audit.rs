@@ -13,6 +13,8 @@ async fn tamper_detection(store: &Store) {
     let program = store.create_program(w.actor, "P", ProgramKind::Destination, None).await.unwrap();
     store.open_case(w.actor, a, program, None, None, false).await.unwrap();
     store.audit_read(w.actor, "client", a).await.unwrap();
+    // One more write, so the chain is long enough for the deletions below.
+    store.create_client(w.actor, &draft("Otra", "Persona"), &[]).await.unwrap();
     store.create_client(w.other, &draft("Otro", "Lado"), &[]).await.unwrap();
 
     let clean = store.audit_verify().await.unwrap();
@@ -27,7 +29,10 @@ async fn tamper_detection(store: &Store) {
     assert_eq!(recent.last().unwrap().seq, 1);
     assert_eq!(recent.last().unwrap().prev_hash, sendero_store::audit::GENESIS);
     assert_eq!(recent[0].seq, mine);
-    assert_eq!(recent[0].action, "read");
+    assert!(recent.iter().all(|e| e.action != "read"), "reads go to the read log, not the chain");
+    let reads = store.reads_of(w.org, "client", a).await.unwrap();
+    assert_eq!(reads.len(), 1);
+    assert!(exec(store, "DELETE FROM read_log WHERE org_id = ?", &[w.org]).await.is_err(), "the read log is append-only");
     assert!(recent.windows(2).all(|p| p[1].hash == p[0].prev_hash));
     let theirs = store.audit_recent(w.other_org, 100).await.unwrap();
     assert_eq!(theirs.len(), 2, "organization creation and the client");

@@ -445,3 +445,6 @@ merges-kept = Kept
 merges-merged = Merged
 merges-undone = undone
 merges-undo = Undo
+pager-status-many = Page { $page } (more than 10,000 in all)
+clients-count-many = More than 10,000 clients
+cases-count-many = More than 10,000 cases

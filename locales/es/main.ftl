@@ -445,3 +445,6 @@ merges-kept = Conservado
 merges-merged = Fusionado
 merges-undone = deshecha
 merges-undo = Deshacer
+pager-status-many = Página { $page } (más de 10.000 en total)
+clients-count-many = Más de 10.000 clientes
+cases-count-many = Más de 10.000 casos

@@ -169,13 +169,23 @@ pub fn today() -> chrono::NaiveDate {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Page<T> {
     pub items: Vec<T>,
+    /// Matching rows, counted up to [`COUNT_CAP`] + 1 (see [`Page::total_capped`]).
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
 }
 
+/// Lists count at most this many rows: an exact count of 100,000 cases on every page view cost
+/// more than the page itself (bench/); past the cap the pager says "more than 10,000".
+pub const COUNT_CAP: i64 = 10_000;
+
 impl<T> Page<T> {
     pub fn pages(&self) -> i64 {
         ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+
+    /// True when there are more rows than were counted.
+    pub fn total_capped(&self) -> bool {
+        self.total > COUNT_CAP
     }
 }

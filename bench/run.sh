@@ -177,6 +177,7 @@ run_backend() {
     "case list /cases?page=1..$pages|cases|/cases?page=$(( pages / 2 ))|1"
     "client search /clients?q=NAME (${SEARCH_NAMES//,/, })|search|/clients?q=$FIRST_NAME_ENC|1"
     "client profile /clients/ID ($idmin..$idmax, audited read)|profile|/clients/$(( (idmin + idmax) / 2 ))|1"
+    "control: client edit form /clients/ID/edit (client read, no audit write)|edit|/clients/$(( (idmin + idmax) / 2 ))/edit|1"
   )
   log "$backend: checking every endpoint answers 200 when signed in"
   local e name mode path auth code

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sign in to a running Sendero and time GET /reports/outcomes?program=ID.
 
-Usage: report_timing.py BASE_URL EMAIL PASSWORD PROGRAM_ID [REQUESTS]
+Usage: report_timing.py BASE_URL EMAIL PASSWORD PROGRAM_ID [REQUESTS] [SAVE_HTML]
 
 Self-contained (stdlib only). Cookies are parsed by hand: the app marks them Secure, which
 cookie jars refuse to send over plain http. One warm-up request is not counted.
@@ -58,11 +58,18 @@ def main():
         if i:
             times.append(dt * 1000)
     text = page.decode("utf-8", "replace")
-    # Show that the page really computed the report (families with baseline / closure).
-    nums = re.findall(r"<td[^>]*>\s*([0-9][0-9,]*)\s*</td>", text)[:2]
+    # Show that the page really computed the report: the first summary figures after the
+    # "Families with a baseline" / "closure" labels (English locale).
+    nums = []
+    for label in ("Families with a baseline", "Families with a closure"):
+        i = text.find(label)
+        m = re.search(r">\s*([0-9][0-9,]*)\s*<", text[i:]) if i >= 0 else None
+        nums.append(m.group(1) if m else None)
+    if len(sys.argv) > 6:
+        open(sys.argv[6], "w").write(text)
     times.sort()
     out = {"requests": len(times), "p50_ms": round(statistics.median(times), 1), "max_ms": round(times[-1], 1),
-           "min_ms": round(times[0], 1), "mean_ms": round(statistics.fmean(times), 1), "bytes": size, "first_cells": nums}
+           "min_ms": round(times[0], 1), "mean_ms": round(statistics.fmean(times), 1), "bytes": size, "baseline_closure_families": nums}
     print("RESULT " + json.dumps(out))
 
 

@@ -38,7 +38,7 @@ report_backend() { # backend url
   SENDERO_DATABASE_URL="$url" "$CARGO_TARGET_DIR/release/sendero" serve --bind "127.0.0.1:$PORT" >"$HERE/out/serve-$backend.log" 2>&1 &
   local pid=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-  python3 "$HERE/report_timing.py" "http://127.0.0.1:$PORT" "$email" "$password" "$program" "$REQUESTS" | tee -a "$log"
+  python3 "$HERE/report_timing.py" "http://127.0.0.1:$PORT" "$email" "$password" "$program" "$REQUESTS" "$HERE/out/report-$backend.html" | tee -a "$log"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

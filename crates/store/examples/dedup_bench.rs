@@ -179,7 +179,7 @@ struct Person {
 fn tail_name(rng: &mut Rng) -> String {
     let mut s = String::new();
     for _ in 0..2 + rng.below(2) {
-        s.push_str(*rng.pick::<&str>(SYL));
+        s.push_str(rng.pick::<&str>(SYL));
     }
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
@@ -200,7 +200,7 @@ fn person(rng: &mut Rng) -> Person {
         1 => format!("{year}-01-01"),
         _ => format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
     };
-    let country: &'static str = if dari { "Afghanistan" } else { *rng.pick::<&'static str>(ES_COUNTRIES) };
+    let country: &'static str = if dari { "Afghanistan" } else { rng.pick::<&'static str>(ES_COUNTRIES) };
     let phone = rng.chance(0.6).then(|| format!("212{:07}", rng.below(10_000_000)));
     Person { given, family, dob, country, phone }
 }

@@ -274,7 +274,8 @@ impl Store {
         if q.phase.is_some() {
             filter.push_str(" AND k.phase = ?");
         }
-        let count_sql = render_dynamic(self.dialect(), &format!("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM cases k{filter} LIMIT {}) counted", crate::COUNT_CAP + 1));
+        let count_sql =
+            render_dynamic(self.dialect(), &format!("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM cases k{filter} LIMIT {}) counted", crate::COUNT_CAP + 1));
         // Page over case ids first (an index gives the order), then join the page's rows: sorting
         // every joined case per page made the list take seconds at 100,000 cases (bench/).
         let list_sql = match q.sort {

@@ -315,7 +315,10 @@ impl Store {
         };
         let count_sql = render_dynamic(
             self.dialect(),
-            &format!("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {from} WHERE c.org_id = ? AND c.merged_into IS NULL{filter} LIMIT {}) counted", crate::COUNT_CAP + 1),
+            &format!(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {from} WHERE c.org_id = ? AND c.merged_into IS NULL{filter} LIMIT {}) counted",
+                crate::COUNT_CAP + 1
+            ),
         );
         let mut count = sqlx::query(&count_sql).bind(org_id);
         if let Some(t) = &term_arg {

@@ -156,9 +156,15 @@ impl Store {
             return Ok(vec![]);
         }
         let placeholders = vec!["?"; keys.len()].join(", ");
+        // Score the people who share the most keys first: with common names a block holds more
+        // than `MAX_CANDIDATES_SCORED` people, and an unordered pick found only a third of the
+        // re-registered people on PostgreSQL in bench/dedup.
         let sql = crate::sql::render_dynamic(
             self.dialect(),
-            &format!("SELECT DISTINCT k.client_id FROM person_keys k WHERE k.org_id = ? AND k.key IN ({placeholders}) AND k.client_id <> ? LIMIT ?"),
+            &format!(
+                "SELECT k.client_id, COUNT(*) AS shared FROM person_keys k WHERE k.org_id = ? AND k.key IN ({placeholders}) AND k.client_id <> ? \
+                 GROUP BY k.client_id ORDER BY shared DESC, k.client_id LIMIT ?"
+            ),
         );
         let mut q = sqlx::query(&sql).bind(org_id);
         for k in &keys {

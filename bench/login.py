@@ -22,10 +22,10 @@ def cookies_of(resp):
     return out
 
 
-def main():
-    base, email, password = sys.argv[1:4]
+def sign_in(base, email, password, timeout=30):
+    """Sign in and return (connection, session cookie value); exits with a message on failure."""
     u = urllib.parse.urlparse(base)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
     conn.request("GET", "/login")
     r = conn.getresponse()
     body = r.read().decode("utf-8", "replace")
@@ -45,6 +45,12 @@ def main():
     session = cookies_of(r).get("sendero_session")
     if not session:
         sys.exit(f"login.py: sign-in failed (status {r.status}, no sendero_session cookie)")
+    return conn, session
+
+
+def main():
+    base, email, password = sys.argv[1:4]
+    _, session = sign_in(base, email, password)
     print(f"sendero_session={session}")
 
 

@@ -3,46 +3,23 @@
 
 Usage: report_timing.py BASE_URL EMAIL PASSWORD PROGRAM_ID [REQUESTS] [SAVE_HTML]
 
-Self-contained (stdlib only). Cookies are parsed by hand: the app marks them Secure, which
-cookie jars refuse to send over plain http. One warm-up request is not counted.
+Stdlib only; signs in with bench/login.py. One warm-up request is not counted.
 """
-import http.client
 import json
+import pathlib
 import re
 import statistics
 import sys
 import time
-import urllib.parse
 
-
-def cookies_of(resp):
-    out = {}
-    for k, v in resp.getheaders():
-        if k.lower() == "set-cookie":
-            name, _, rest = v.partition("=")
-            out[name.strip()] = rest.split(";", 1)[0]
-    return out
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from login import sign_in  # noqa: E402
 
 
 def main():
     base, email, password, program = sys.argv[1:5]
     requests = int(sys.argv[5]) if len(sys.argv) > 5 else 20
-    u = urllib.parse.urlparse(base)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=300)
-    conn.request("GET", "/login")
-    r = conn.getresponse()
-    body = r.read().decode("utf-8", "replace")
-    csrf_cookie = cookies_of(r).get("sendero_csrf")
-    m = re.search(r'name="csrf"\s+value="([^"]*)"', body) or re.search(r'value="([^"]*)"\s+name="csrf"', body)
-    if not csrf_cookie or not m:
-        sys.exit(f"no CSRF token on /login (status {r.status})")
-    form = urllib.parse.urlencode({"csrf": m.group(1), "email": email, "password": password, "next": "/"})
-    conn.request("POST", "/login", body=form, headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"sendero_csrf={csrf_cookie}"})
-    r = conn.getresponse()
-    r.read()
-    session = cookies_of(r).get("sendero_session")
-    if not session:
-        sys.exit(f"sign-in failed (status {r.status})")
+    conn, session = sign_in(base, email, password, timeout=300)
     headers = {"Cookie": f"sendero_session={session}"}
     path = f"/reports/outcomes?program={program}"
     times, size = [], 0

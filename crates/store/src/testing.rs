@@ -20,8 +20,8 @@ pub enum Backend {
 
 /// Databases from runs older than this are someone's crashed run; they are dropped.
 const STALE_SECS: u64 = 3600;
-/// Templates are only read while their run creates databases (seconds); older ones go sooner.
-const STALE_TEMPLATE_SECS: u64 = 900;
+/// Templates are cloned all through a run, and parallel runs (worktrees, CI) may overlap.
+const STALE_TEMPLATE_SECS: u64 = 3600;
 const DB_PREFIX: &str = "sendero_t_";
 const TEMPLATE_PREFIX: &str = "sendero_tpl_";
 

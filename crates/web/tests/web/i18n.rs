@@ -3,8 +3,25 @@
 use sendero_domain::{CaseStatus, ClosureReason, ContactKind, Phase, ProgramKind, Relationship, Role};
 use sendero_web::i18n::{keys_of, Tr};
 
-const EN: &str = include_str!("../../../../locales/en/main.ftl");
-const ES: &str = include_str!("../../../../locales/es/main.ftl");
+/// Every `.ftl` file of one language, concatenated (each feature keeps its own file).
+fn locale(code: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales").join(code);
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect();
+    files.sort();
+    files.iter().map(|p| std::fs::read_to_string(p).unwrap() + "\n").collect()
+}
+
+/// Files under `dir`, recursively.
+fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
 
 /// Keys referenced literally in templates and Rust sources.
 fn used_keys() -> Vec<String> {
@@ -21,24 +38,13 @@ fn used_keys() -> Vec<String> {
             }
         }
     };
-    for dir in [
-        "../web/templates",
-        "../web/templates/clients",
-        "../web/templates/cases",
-        "../web/templates/households",
-        "../web/templates/admin",
-        "../web/src",
-        "../web/src/pages",
-        "../web/src/api",
-        "../domain/src",
-        "../store/src",
-    ] {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                scan(&std::fs::read_to_string(&path).unwrap());
-            }
+    let mut files = vec![];
+    for dir in ["../web/templates", "../web/src", "../domain/src", "../store/src"] {
+        files_under(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    }
+    for path in files {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            scan(&text);
         }
     }
     keys.sort();
@@ -48,14 +54,14 @@ fn used_keys() -> Vec<String> {
 
 #[test]
 fn every_used_key_exists_in_english() {
-    let en = keys_of(EN);
+    let en = keys_of(&locale("en"));
     let missing: Vec<_> = used_keys().into_iter().filter(|k| !en.contains(k)).collect();
     assert!(missing.is_empty(), "keys used but not translated: {missing:?}");
 }
 
 #[test]
 fn spanish_has_every_english_key() {
-    let (en, es) = (keys_of(EN), keys_of(ES));
+    let (en, es) = (keys_of(&locale("en")), keys_of(&locale("es")));
     let missing: Vec<_> = en.iter().filter(|k| !es.contains(k)).collect();
     let extra: Vec<_> = es.iter().filter(|k| !en.contains(k)).collect();
     assert!(missing.is_empty() && extra.is_empty(), "missing in es: {missing:?}; not in en: {extra:?}");

@@ -13,7 +13,9 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod orgs;
+pub mod outbox;
 mod sql;
+pub mod tasks;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod users;

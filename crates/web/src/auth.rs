@@ -162,6 +162,7 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "assessment_id" => Some(Entity::Assessment),
         "instrument_id" => Some(Entity::Instrument),
         "merge_id" => Some(Entity::Merge),
+        "task_id" => Some(Entity::Task),
         _ => None,
     }
 }

@@ -10,4 +10,5 @@ mod dedup;
 mod demo;
 mod import;
 mod migrations;
+mod tasks_outbox;
 mod users;

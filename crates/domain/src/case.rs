@@ -115,6 +115,8 @@ pub enum ClosureReason {
     LostContact,
     Declined,
     Other,
+    /// Handed to another organization (set by an accepted transfer, never chosen on the form).
+    Transferred,
 }
 
 impl ClosureReason {
@@ -127,10 +129,16 @@ impl ClosureReason {
             ClosureReason::LostContact => "lost_contact",
             ClosureReason::Declined => "declined",
             ClosureReason::Other => "other",
+            ClosureReason::Transferred => "transferred",
         }
     }
+    /// Reasons a person can choose when closing a case.
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+    /// Any stored reason, including those set by the system.
+    pub fn parse_stored(s: &str) -> Option<Self> {
+        Self::parse(s).or((s == "transferred").then_some(ClosureReason::Transferred))
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod case;
 pub mod client;
+pub mod consent;
 pub mod error;
 pub mod instrument;
 pub mod outcomes;

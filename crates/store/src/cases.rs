@@ -129,7 +129,7 @@ fn case_from_row(r: &AnyRow) -> Result<Case, sqlx::Error> {
         site_id: r.try_get("site_id")?,
         phase: decode(Phase::parse(&r.try_get::<String, _>("phase")?), "phase")?,
         status: decode(CaseStatus::parse(&r.try_get::<String, _>("status")?), "status")?,
-        closure_reason: reason.as_deref().and_then(ClosureReason::parse),
+        closure_reason: reason.as_deref().and_then(ClosureReason::parse_stored),
         case_manager_id: r.try_get("case_manager_id")?,
         case_manager_name: r.try_get("manager_name")?,
         opened_at: r.try_get("opened_at")?,
@@ -176,7 +176,7 @@ impl Store {
     }
 
     #[allow(clippy::too_many_arguments)]
-    async fn case_event(
+    pub(crate) async fn case_event(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         actor: Actor,

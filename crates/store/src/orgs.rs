@@ -183,10 +183,20 @@ impl Store {
             Entity::Assessment => "SELECT 1 AS one FROM assessments WHERE id = ? AND org_id = ?",
             Entity::Merge => "SELECT 1 AS one FROM merges WHERE id = ? AND org_id = ?",
             Entity::Task => "SELECT 1 AS one FROM tasks WHERE id = ? AND org_id = ?",
+            Entity::Consent => "SELECT 1 AS one FROM consents WHERE id = ? AND org_id = ?",
+            // Sender and recipient both see a transfer.
+            Entity::Transfer => "SELECT 1 AS one FROM transfers WHERE id = ? AND (org_id = ? OR to_org_id = ?)",
+            // A consent shared with this organization, in force today.
+            Entity::Grant => return self.grant_visible(org_id, id, crate::today()).await,
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
         };
-        Ok(sqlx::query(self.q(sql)).bind(id).bind(org_id).fetch_optional(&self.pool).await?.is_some())
+        // Every placeholder after the id is the organization.
+        let mut query = sqlx::query(self.q(sql)).bind(id);
+        for _ in 1..sql.matches('?').count() {
+            query = query.bind(org_id);
+        }
+        Ok(query.fetch_optional(&self.pool).await?.is_some())
     }
 }
 
@@ -204,4 +214,9 @@ pub enum Entity {
     Instrument,
     Merge,
     Task,
+    /// A consent, as its holder sees it.
+    Consent,
+    /// A consent, as the organization it was given to sees it.
+    Grant,
+    Transfer,
 }

@@ -163,6 +163,9 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "instrument_id" => Some(Entity::Instrument),
         "merge_id" => Some(Entity::Merge),
         "task_id" => Some(Entity::Task),
+        "consent_id" => Some(Entity::Consent),
+        "grant_id" => Some(Entity::Grant),
+        "transfer_id" => Some(Entity::Transfer),
         _ => None,
     }
 }

@@ -73,6 +73,17 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/caseloads", Some(P::ViewCaseloads), pages::cases::caseloads),
         route(M::POST, "/cases/{case_id}/tasks", Some(P::WriteCases), pages::tasks::create),
         route(M::POST, "/tasks/{task_id}/finish", Some(P::WriteCases), pages::tasks::finish),
+        // Consents and transfers between organizations.
+        route(M::POST, "/clients/{client_id}/consents", Some(P::WriteClients), pages::sharing::record_consent),
+        route(M::GET, "/consents/{consent_id}", Some(P::ReadClients), pages::sharing::show_consent),
+        route(M::POST, "/consents/{consent_id}/revoke", Some(P::WriteClients), pages::sharing::revoke_consent),
+        route(M::GET, "/shared", Some(P::ReadClients), pages::sharing::shared_list),
+        route(M::GET, "/shared/{grant_id}", Some(P::ReadClients), pages::sharing::shared_record),
+        route(M::POST, "/cases/{case_id}/transfer", Some(P::WriteCases), pages::sharing::propose_transfer),
+        route(M::GET, "/transfers", Some(P::ReadCases), pages::sharing::transfers),
+        route(M::GET, "/transfers/{transfer_id}", Some(P::ReadCases), pages::sharing::show_transfer),
+        route(M::POST, "/transfers/{transfer_id}/accept", Some(P::WriteCases), pages::sharing::accept_transfer),
+        route(M::POST, "/transfers/{transfer_id}/decline", Some(P::WriteCases), pages::sharing::decline_transfer),
         // Duplicate review.
         route(M::GET, "/dedup", Some(P::MergeClients), pages::dedup::review),
         route(M::POST, "/dedup/merge", Some(P::MergeClients), pages::dedup::merge),

@@ -175,6 +175,8 @@ pub struct ClientPage {
     pub can_open: bool,
     pub contact_error: String,
     pub case_error: String,
+    /// Sections other features render for this client (consents, …), in order.
+    pub sections: Vec<String>,
 }
 
 #[derive(Template)]

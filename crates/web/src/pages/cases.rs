@@ -97,15 +97,15 @@ fn describe_event(ctx: &Ctx, e: &sendero_store::cases::CaseEvent, staff: &[sende
 }
 
 async fn page(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDraft) -> AppResult<CasePage> {
-    page_with(state, ctx, id, error, note, String::new()).await
+    page_with(state, ctx, id, error, note, None).await
 }
 
-/// The case page with an error shown in its tasks section.
-pub async fn render_with_task_error(state: &AppState, ctx: &Ctx, id: i64, task_error: String) -> AppResult<Response> {
-    Ok(html(&page_with(state, ctx, id, String::new(), NoteDraft::default(), task_error).await?))
+/// The case page with an error shown in one feature section (`"task"`, `"transfer"`, …).
+pub async fn render_with_section_error(state: &AppState, ctx: &Ctx, id: i64, section: &'static str, message: String) -> AppResult<Response> {
+    Ok(html(&page_with(state, ctx, id, String::new(), NoteDraft::default(), Some((section, message))).await?))
 }
 
-async fn page_with(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDraft, task_error: String) -> AppResult<CasePage> {
+async fn page_with(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDraft, section_error: Option<(&'static str, String)>) -> AppResult<CasePage> {
     let user = ctx.user()?;
     let case = state.store.case(user.org_id, id).await?;
     let can_notes = user.role.can(Permission::ReadNotes);
@@ -122,7 +122,11 @@ async fn page_with(state: &AppState, ctx: &Ctx, id: i64, error: String, note: No
     let everyone = state.store.users(user.org_id).await?;
     let events = state.store.case_events(user.org_id, id).await?.iter().map(|e| describe_event(ctx, e, &everyone)).collect();
     let staff = everyone.into_iter().filter(|u| u.active && matches!(u.role, Role::CaseManager | Role::Supervisor)).collect();
-    let sections = vec![super::tasks::case_section(state, ctx, id, task_error).await?];
+    let error_for = |section: &str| section_error.as_ref().filter(|(s, _)| *s == section).map(|(_, m)| m.clone()).unwrap_or_default();
+    let sections = vec![
+        super::tasks::case_section(state, ctx, id, error_for("task")).await?,
+        super::sharing::transfer_section(state, ctx, id, case.status == CaseStatus::Open, error_for("transfer")).await?,
+    ];
     Ok(CasePage {
         l: Layout::new(Some(ctx), ctx.tr.clone(), &case.client_name),
         phases,
@@ -198,6 +202,10 @@ async fn assessment_summary(state: &AppState, ctx: &Ctx, case: &sendero_store::c
 }
 
 pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Response> {
+    let case = state.store.case(ctx.org()?, id).await?;
+    if let Some(t) = state.store.access_cut(ctx.org()?, case.client_id).await? {
+        return Ok(super::sharing::transferred_stub(&ctx, t));
+    }
     Ok(html(&page(&state, &ctx, id, String::new(), NoteDraft::default()).await?))
 }
 

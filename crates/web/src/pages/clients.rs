@@ -100,6 +100,16 @@ pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx
 }
 
 pub(crate) async fn profile(state: &AppState, ctx: &Ctx, id: i64, contact_error: String, case_error: String) -> AppResult<ClientPage> {
+    let sections = vec![super::sharing::consents_section(state, ctx, id, None, Default::default()).await?];
+    profile_full(state, ctx, id, contact_error, case_error, sections).await
+}
+
+/// The profile with feature sections given by the caller (e.g. a rejected consent form).
+pub(crate) async fn profile_with(state: &AppState, ctx: &Ctx, id: i64, sections: Vec<String>) -> AppResult<ClientPage> {
+    profile_full(state, ctx, id, String::new(), String::new(), sections).await
+}
+
+async fn profile_full(state: &AppState, ctx: &Ctx, id: i64, contact_error: String, case_error: String, sections: Vec<String>) -> AppResult<ClientPage> {
     let user = ctx.user()?;
     let client = state.store.client(user.org_id, id).await?;
     state.store.audit_read(ctx.actor()?, "client", id).await?;
@@ -119,10 +129,14 @@ pub(crate) async fn profile(state: &AppState, ctx: &Ctx, id: i64, contact_error:
         household,
         contact_error,
         case_error,
+        sections,
     })
 }
 
 pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Path(id): Path<i64>) -> AppResult<Response> {
+    if let Some(t) = state.store.access_cut(ctx.org()?, id).await? {
+        return Ok(super::sharing::transferred_stub(&ctx, t));
+    }
     Ok(html(&profile(&state, &ctx, id, String::new(), String::new()).await?))
 }
 

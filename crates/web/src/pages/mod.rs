@@ -11,5 +11,6 @@ pub mod households;
 pub mod import;
 pub mod reports;
 pub mod session;
+pub mod sharing;
 pub mod system;
 pub mod tasks;

@@ -121,7 +121,7 @@ pub async fn create(
         due_on.err()
     };
     if let Some(key) = problem {
-        let body = super::cases::render_with_task_error(&state, &ctx, case_id, ctx.tr.get(key)).await?;
+        let body = super::cases::render_with_section_error(&state, &ctx, case_id, "task", ctx.tr.get(key)).await?;
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
     let case = state.store.case(user.org_id, case_id).await?;

@@ -16,6 +16,9 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{instrument_id}", &w.instrument.to_string())
         .replace("{merge_id}", &w.merge.to_string())
         .replace("{task_id}", &w.task.to_string())
+        .replace("{consent_id}", &w.consent.to_string())
+        .replace("{grant_id}", &w.grant.to_string())
+        .replace("{transfer_id}", &w.transfer.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -9,4 +9,5 @@ mod dedup;
 mod i18n;
 mod pages;
 mod sessions;
+mod sharing;
 mod tasks;

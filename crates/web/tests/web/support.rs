@@ -52,6 +52,13 @@ pub struct OrgWorld {
     pub merge: i64,
     /// An open task on `case`.
     pub task: i64,
+    /// A consent this organization recorded (sharing a person with the other organization).
+    pub consent: i64,
+    /// A consent in force that another organization gave to this one.
+    pub grant: i64,
+    /// A transfer this organization can see (own: incoming from the other organization;
+    /// other: between the other organization and a third one).
+    pub transfer: i64,
 }
 
 pub struct TestApp {
@@ -76,7 +83,7 @@ where
     .await
 }
 
-fn draft(given: &str, family: &str) -> ClientDraft {
+pub fn draft(given: &str, family: &str) -> ClientDraft {
     let input = ClientInput {
         given_names: given.into(),
         family_names: family.into(),
@@ -135,7 +142,30 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         ..Default::default()
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task }
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task, consent: 0, grant: 0, transfer: 0 }
+}
+
+/// `from` shares a person (not carrying the leak marker: the recipient may see them) with
+/// `to` for 90 days and proposes transferring their case there. Returns (consent, transfer).
+async fn share_and_transfer(store: &Store, from: &OrgWorld, to: i64) -> (i64, i64) {
+    use sendero_domain::consent::{ConsentDraft, ConsentInput};
+    let actor = Actor { user_id: Some(from.user), org_id: from.org };
+    let person = store.create_client(actor, &draft("Pat", &format!("Shared {to}")), &[]).await.unwrap();
+    let case = store.open_case(actor, person, from.program, None, None, false).await.unwrap();
+    let today = sendero_store::today();
+    let input = ConsentInput {
+        purpose: "Hearing support".into(),
+        recipient: to.to_string(),
+        scopes: vec!["contacts".into(), "case".into()],
+        starts_on: today.to_string(),
+        ends_on: (today + chrono::Days::new(90)).to_string(),
+        method: "signed".into(),
+        language: "es".into(),
+        ..Default::default()
+    };
+    let consent = store.record_consent(actor, person, &ConsentDraft::parse(&input, from.org, today).unwrap()).await.unwrap();
+    let transfer = store.propose_transfer(actor, case, to, "Moving to be near the court.", false).await.unwrap();
+    (consent, transfer)
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {
@@ -143,7 +173,13 @@ pub async fn spawn_app(store: Store) -> TestApp {
     let _ = tracing_subscriber::fmt().with_test_writer().with_max_level(tracing::Level::WARN).try_init();
     let consortium = store.create_consortium("Test consortium").await.unwrap();
     let own = org_world(&store, consortium, "Camino", "Castillo", "manager@own.test").await;
-    let other = org_world(&store, consortium, "Elsewhere", OTHER_ORG_MARKER, "manager@other.test").await;
+    let mut own = own;
+    let mut other = org_world(&store, consortium, "Elsewhere", OTHER_ORG_MARKER, "manager@other.test").await;
+    let third = store.create_organization(None, Some(consortium), "Third", "partner", None).await.unwrap();
+    (own.grant, own.transfer) = share_and_transfer(&store, &other, own.org).await;
+    (other.grant, _) = share_and_transfer(&store, &own, other.org).await;
+    (_, other.transfer) = share_and_transfer(&store, &other, third).await;
+    (own.consent, other.consent) = (other.grant, own.grant);
     let mut users = vec![(Role::CaseManager, own.user)];
     for role in Role::ALL.into_iter().filter(|r| *r != Role::CaseManager) {
         let email = format!("{}@own.test", role.as_str());

@@ -9,6 +9,7 @@ pub mod error;
 pub mod instrument;
 pub mod outcomes;
 pub mod role;
+pub mod suppression;
 pub mod text;
 
 pub use case::{CaseStatus, ClosureReason, Phase, ProgramKind, Transition};

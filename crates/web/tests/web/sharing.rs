@@ -11,8 +11,7 @@ use crate::support::{app_test, TestApp};
 /// The other organization records a consent for a person of its own to our organization.
 async fn consent_from_other(app: &TestApp, starts_in: i64, lasts: u64, scopes: &[&str]) -> (i64, i64) {
     let actor = Actor { user_id: Some(app.other.user), org_id: app.other.org };
-    let person =
-        app.store.create_client(actor, &crate::support::draft("Luis", "Consentido"), &[(ContactKind::Phone, "+1 713 555 0101".into())]).await.unwrap();
+    let person = app.store.create_client(actor, &crate::support::draft("Luis", "Consentido"), &[(ContactKind::Phone, "+1 713 555 0101".into())]).await.unwrap();
     let start = sendero_store::today() + chrono::Duration::days(starts_in);
     let input = ConsentInput {
         purpose: "Houston hearing".into(),

@@ -14,6 +14,7 @@ pub mod error;
 pub mod import;
 pub mod orgs;
 pub mod outbox;
+pub mod reporting;
 pub mod sharing;
 mod sql;
 pub mod tasks;

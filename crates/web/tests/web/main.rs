@@ -6,6 +6,7 @@ mod api;
 mod assessments;
 mod authorization;
 mod dedup;
+mod firewall;
 mod i18n;
 mod pages;
 mod sessions;

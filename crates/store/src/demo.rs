@@ -315,6 +315,8 @@ impl Store {
                 self.seed_household(&mut rng, actor, culture, plan.area_code, program, site, manager).await?;
             }
         }
+        // Features that span organizations seed once every organization exists.
+        self.seed_sharing_demo().await?;
         Ok(true)
     }
 

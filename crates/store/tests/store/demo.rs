@@ -48,6 +48,15 @@ async fn seed_demo(store: &Store) {
     assert!(count(store, "SELECT COUNT(*) AS n FROM notes", &[]).await > 0);
     assert!(count(store, "SELECT COUNT(*) AS n FROM households", &[]).await >= 200);
 
+    // Scenario 7: Mr. Pérez's consent to the Houston partner is in force; the Dubuque partner
+    // has a transfer waiting; the board report has program costs to divide.
+    let houston = orgs.iter().find(|o| o.name.contains("Houston")).unwrap();
+    let grants = store.grants(houston.id, sendero_store::today()).await.unwrap();
+    assert_eq!(grants.iter().map(|g| g.client_name.as_str()).collect::<Vec<_>>(), ["Darwin Pérez Mejía"]);
+    let dubuque = orgs.iter().find(|o| o.name.contains("Dubuque")).unwrap();
+    assert_eq!(store.incoming_transfers(dubuque.id).await.unwrap().len(), 1);
+    assert_eq!(store.program_costs(orgs[0].id).await.unwrap().len(), 4);
+
     // Demo accounts sign in with the demo password.
     for (email, role, _) in sendero_store::demo::DEMO_ACCOUNTS.iter().take(2) {
         let user = store.sign_in(email, sendero_store::demo::DEMO_PASSWORD).await.unwrap().unwrap();

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod dedup;
 pub mod households;
 pub mod import;
+pub mod overview;
 pub mod reports;
 pub mod session;
 pub mod sharing;

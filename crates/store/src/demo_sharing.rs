@@ -1,0 +1,59 @@
+//! Demo data for sharing and reporting: Mr. Pérez's consent to share with the Houston partner
+//! for ninety days (scenario 7), a transfer waiting for the Dubuque partner, and program costs
+//! so the board report can compute cost per participant-day (scenario 8).
+
+use sendero_domain::consent::{ConsentDraft, ConsentInput};
+use sqlx::Row;
+
+use crate::{today, Actor, Store};
+
+impl Store {
+    async fn demo_org(&self, name: &str) -> anyhow::Result<i64> {
+        Ok(sqlx::query(self.q("SELECT id FROM organizations WHERE name = ?")).bind(name.to_owned()).fetch_one(self.pool()).await?.try_get("id")?)
+    }
+
+    async fn demo_person(&self, org: i64, given: &str, family: &str) -> anyhow::Result<i64> {
+        Ok(sqlx::query(self.q("SELECT id FROM clients WHERE org_id = ? AND given_names = ? AND family_names = ? ORDER BY id LIMIT 1"))
+            .bind(org)
+            .bind(given.to_owned())
+            .bind(family.to_owned())
+            .fetch_one(self.pool())
+            .await?
+            .try_get("id")?)
+    }
+
+    pub(crate) async fn seed_sharing_demo(&self) -> anyhow::Result<()> {
+        let lead = self.demo_org("Camino Community Services").await?;
+        let houston = self.demo_org("Puerta Abierta Houston").await?;
+        let dubuque = self.demo_org("Dubuque Neighbors Network").await?;
+        let manager = self.user_by_email("casemanager@demo.sendero.org").await?.map(|u| u.id);
+        let actor = Actor { user_id: manager, org_id: lead };
+        let darwin = self.demo_person(lead, "Darwin", "Pérez Mejía").await?;
+        let start = today();
+        let input = ConsentInput {
+            purpose: "Hearing at the Houston immigration court: support and transport".into(),
+            recipient: houston.to_string(),
+            scopes: vec!["hearings".into(), "service_plan".into(), "case".into()],
+            starts_on: start.to_string(),
+            ends_on: (start + chrono::Days::new(90)).to_string(),
+            method: "signed".into(),
+            language: "Spanish".into(),
+            ..Default::default()
+        };
+        let draft = ConsentDraft::parse(&input, lead, start).map_err(|e| anyhow::anyhow!("demo consent: {e}"))?;
+        self.record_consent(actor, darwin, &draft).await?;
+
+        let joseph = self.demo_person(lead, "Wilner", "Joseph").await?;
+        if let Some(case) = self.client_cases(lead, joseph).await?.first() {
+            let summary = "The Joseph family (Haitian Creole) lives in Dubuque now. ICE check-in in Cedar Rapids next month; they need rides and a Creole-speaking volunteer. School enrolment for the children is done.";
+            self.propose_transfer(actor, case.id, dubuque, summary, true).await?;
+        }
+
+        // A year of program costs, so cost per participant-day has something to divide.
+        let year_ago = start - chrono::Days::new(364);
+        for (program, per_year) in self.programs(lead).await?.into_iter().zip([1_250_000_00_i64, 380_000_00, 260_000_00, 90_000_00]) {
+            self.add_program_cost(actor, program.id, year_ago, start, per_year, "Staff, rent, transport and interpretation").await?;
+        }
+        Ok(())
+    }
+}

@@ -51,7 +51,7 @@ impl Store {
 
         // A year of program costs, so cost per participant-day has something to divide.
         let year_ago = start - chrono::Days::new(364);
-        for (program, per_year) in self.programs(lead).await?.into_iter().zip([1_250_000_00_i64, 380_000_00, 260_000_00, 90_000_00]) {
+        for (program, per_year) in self.programs(lead).await?.into_iter().zip([125_000_000_i64, 38_000_000, 26_000_000, 9_000_000]) {
             self.add_program_cost(actor, program.id, year_ago, start, per_year, "Staff, rent, transport and interpretation").await?;
         }
         Ok(())

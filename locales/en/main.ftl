@@ -302,7 +302,7 @@ error-number = Enter a whole number in the allowed range.
 error-relationship = Choose a relationship from the list.
 
 # Assessments
-nav-reports = Outcome reports
+nav-reports = Reports
 assessments-title = Assessments
 assessments-none = No assessments yet.
 assessment-date = Date taken

@@ -302,7 +302,7 @@ error-number = Ingrese un número entero dentro del rango permitido.
 error-relationship = Elija un parentesco de la lista.
 
 # Evaluaciones
-nav-reports = Informes de resultados
+nav-reports = Informes
 assessments-title = Evaluaciones
 assessments-none = Todavía no hay evaluaciones.
 assessment-date = Fecha

@@ -54,6 +54,40 @@ impl Store {
         for (program, per_year) in self.programs(lead).await?.into_iter().zip([125_000_000_i64, 38_000_000, 26_000_000, 9_000_000]) {
             self.add_program_cost(actor, program.id, year_ago, start, per_year, "Staff, rent, transport and interpretation").await?;
         }
+        self.spread_demo_history().await
+    }
+
+    /// Demo cases are created in one go; spread their histories over the past year so that
+    /// participant-days, time in phase and closure dates look like a program's real year.
+    async fn spread_demo_history(&self) -> anyhow::Result<()> {
+        let now = chrono::Utc::now();
+        let cases = sqlx::query("SELECT id FROM cases ORDER BY id").fetch_all(self.pool()).await?;
+        let mut w = self.begin_write().await?;
+        for row in &cases {
+            let id: i64 = row.try_get("id")?;
+            // A fixed spread (no randomness): 20 to 359 days of history per case.
+            let days = 20 + (id * 7919) % 340;
+            let opened = now - chrono::Duration::days(days);
+            let events = sqlx::query(self.q("SELECT id FROM case_events WHERE case_id = ? ORDER BY id")).bind(id).fetch_all(&mut *w.tx).await?;
+            let step = days / (events.len() as i64 + 1);
+            let mut last = opened;
+            for (i, e) in events.iter().enumerate() {
+                last = opened + chrono::Duration::days(step * i as i64);
+                sqlx::query(self.q("UPDATE case_events SET at = ? WHERE id = ?"))
+                    .bind(crate::format_time(last))
+                    .bind(e.try_get::<i64, _>("id")?)
+                    .execute(&mut *w.tx)
+                    .await?;
+            }
+            sqlx::query(self.q("UPDATE cases SET opened_at = ?, updated_at = ?, closed_at = CASE WHEN status = 'closed' THEN ? ELSE NULL END WHERE id = ?"))
+                .bind(crate::format_time(opened))
+                .bind(crate::format_time(last))
+                .bind(crate::format_time(last))
+                .bind(id)
+                .execute(&mut *w.tx)
+                .await?;
+        }
+        w.commit().await?;
         Ok(())
     }
 }

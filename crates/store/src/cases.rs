@@ -222,8 +222,28 @@ impl Store {
         let program = self.program(actor.org_id, program_id).await?;
         self.client(actor.org_id, client_id).await?;
         let state = CaseState::opened(program.kind);
-        let at = now();
         let mut w = self.begin_write().await?;
+        let id = self.insert_case_tx(&mut w.tx, actor, client_id, program_id, site_id, state, manager, supervisor_override, None).await?;
+        w.commit().await?;
+        Ok(id)
+    }
+
+    /// Insert an opened case with its "open" event and, optionally, its case manager (caseload
+    /// limits apply), inside the caller's transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn insert_case_tx(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        actor: Actor,
+        client_id: i64,
+        program_id: i64,
+        site_id: Option<i64>,
+        state: CaseState,
+        manager: Option<i64>,
+        supervisor_override: bool,
+        detail: Option<String>,
+    ) -> StoreResult<i64> {
+        let at = now();
         let id: i64 = sqlx::query(self.q(
             "INSERT INTO cases (org_id, client_id, program_id, site_id, phase, status, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         ))
@@ -235,16 +255,15 @@ impl Store {
         .bind(state.status.as_str())
         .bind(&at)
         .bind(&at)
-        .fetch_one(&mut *w.tx)
+        .fetch_one(&mut **tx)
         .await?
         .try_get("id")?;
-        self.case_event(&mut w.tx, actor, id, "open", None, Some(state.phase), None).await?;
+        self.case_event(tx, actor, id, "open", None, Some(state.phase), detail).await?;
         if let Some(manager) = manager {
-            self.check_assignment(&mut w.tx, actor, id, manager, supervisor_override).await?;
-            sqlx::query(self.q("UPDATE cases SET case_manager_id = ?, version = version + 1 WHERE id = ?")).bind(manager).bind(id).execute(&mut *w.tx).await?;
-            self.case_event(&mut w.tx, actor, id, "assign", None, None, Some(manager.to_string())).await?;
+            self.check_assignment(tx, actor, id, manager, supervisor_override).await?;
+            sqlx::query(self.q("UPDATE cases SET case_manager_id = ?, version = version + 1 WHERE id = ?")).bind(manager).bind(id).execute(&mut **tx).await?;
+            self.case_event(tx, actor, id, "assign", None, None, Some(manager.to_string())).await?;
         }
-        w.commit().await?;
         Ok(id)
     }
 

@@ -56,20 +56,25 @@ const CONSENT_SELECT: &str = "SELECT c.id, c.org_id, h.name AS holder_name, c.cl
 const VISIBLE_TO: &str = "c.revoked_at IS NULL AND c.starts_on <= ? AND c.ends_on >= ? AND c.org_id <> ? \
      AND (c.recipient_org_id = ? OR (c.recipient_org_id IS NULL AND c.consortium_id = (SELECT consortium_id FROM organizations WHERE id = ?)))";
 
+/// "Given Family" from a row's name columns.
+fn person_name(r: &AnyRow) -> StoreResult<String> {
+    let given: String = r.try_get("given_names")?;
+    let family: Option<String> = r.try_get("family_names")?;
+    Ok(family.map_or(given.clone(), |f| format!("{given} {f}")))
+}
+
 fn date(r: &AnyRow, column: &str) -> StoreResult<NaiveDate> {
     let raw: String = r.try_get(column)?;
     raw.parse().map_err(|e| StoreError::Other(anyhow::anyhow!("stored date {raw:?} in {column}: {e}")))
 }
 
 fn consent_from_row(r: &AnyRow) -> StoreResult<Consent> {
-    let given: String = r.try_get("given_names")?;
-    let family: Option<String> = r.try_get("family_names")?;
     Ok(Consent {
         id: r.try_get("id")?,
         org_id: r.try_get("org_id")?,
         holder_name: r.try_get("holder_name")?,
         client_id: r.try_get("client_id")?,
-        client_name: family.map_or(given.clone(), |f| format!("{given} {f}")),
+        client_name: person_name(r)?,
         purpose: r.try_get("purpose")?,
         recipient_org_id: r.try_get("recipient_org_id")?,
         recipient_name: r.try_get("recipient_name")?,
@@ -128,14 +133,12 @@ const TRANSFER_SELECT: &str = "SELECT t.id, t.org_id, f.name AS from_name, t.cli
 
 impl Store {
     fn transfer_from_row(&self, r: &AnyRow) -> StoreResult<Transfer> {
-        let given: String = r.try_get("given_names")?;
-        let family: Option<String> = r.try_get("family_names")?;
         Ok(Transfer {
             id: r.try_get("id")?,
             org_id: r.try_get("org_id")?,
             from_name: r.try_get("from_name")?,
             client_id: r.try_get("client_id")?,
-            client_name: family.map_or(given.clone(), |f| format!("{given} {f}")),
+            client_name: person_name(r)?,
             case_id: r.try_get("case_id")?,
             to_org_id: r.try_get("to_org_id")?,
             to_name: r.try_get("to_name")?,
@@ -431,21 +434,8 @@ impl Store {
             }
         }
         let state = sendero_domain::case::CaseState::opened(program.kind);
-        let case_id: i64 = sqlx::query(self.q(
-            "INSERT INTO cases (org_id, client_id, program_id, case_manager_id, phase, status, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        ))
-        .bind(actor.org_id)
-        .bind(client_id)
-        .bind(program_id)
-        .bind(manager)
-        .bind(state.phase.as_str())
-        .bind(state.status.as_str())
-        .bind(&at)
-        .bind(&at)
-        .fetch_one(&mut *w.tx)
-        .await?
-        .try_get("id")?;
-        self.case_event(&mut w.tx, actor, case_id, "open", None, Some(state.phase), Some(format!("transfer from {}", t.from_name))).await?;
+        let detail = Some(format!("transfer from {}", t.from_name));
+        let case_id = self.insert_case_tx(&mut w.tx, actor, client_id, program_id, None, state, manager, false, detail).await?;
         sqlx::query(self.q("UPDATE transfers SET new_client_id = ?, new_case_id = ? WHERE id = ?"))
             .bind(client_id)
             .bind(case_id)

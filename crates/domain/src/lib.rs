@@ -4,8 +4,10 @@
 
 pub mod case;
 pub mod client;
+pub mod eligibility;
 pub mod error;
 pub mod instrument;
+pub mod lottery;
 pub mod outcomes;
 pub mod role;
 pub mod text;

@@ -7,6 +7,7 @@ pub mod client;
 pub mod eligibility;
 pub mod error;
 pub mod instrument;
+pub mod intake;
 pub mod lottery;
 pub mod outcomes;
 pub mod role;

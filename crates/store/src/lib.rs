@@ -12,6 +12,8 @@ pub mod dedup;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod intake;
+pub mod lottery;
 pub mod orgs;
 mod sql;
 #[cfg(feature = "testing")]

@@ -184,6 +184,8 @@ impl Store {
             Entity::Merge => "SELECT 1 AS one FROM merges WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
+            Entity::Candidate => "SELECT 1 AS one FROM intake_candidates WHERE id = ? AND org_id = ?",
+            Entity::LotteryRound => "SELECT 1 AS one FROM lottery_rounds WHERE id = ? AND org_id = ?",
         };
         Ok(sqlx::query(self.q(sql)).bind(id).bind(org_id).fetch_optional(&self.pool).await?.is_some())
     }
@@ -202,4 +204,6 @@ pub enum Entity {
     Assessment,
     Instrument,
     Merge,
+    Candidate,
+    LotteryRound,
 }

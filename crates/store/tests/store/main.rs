@@ -9,5 +9,6 @@ mod concurrency;
 mod dedup;
 mod demo;
 mod import;
+mod lottery;
 mod migrations;
 mod users;

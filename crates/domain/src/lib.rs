@@ -6,6 +6,7 @@ pub mod case;
 pub mod client;
 pub mod eligibility;
 pub mod error;
+pub mod evaluation;
 pub mod instrument;
 pub mod intake;
 pub mod lottery;

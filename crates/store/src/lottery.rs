@@ -13,6 +13,8 @@ use crate::{now, Actor, Store, StoreError, StoreResult};
 use sendero_domain::lottery::{check_seed, draw, seed_from_public_value, DrawOutcome, Group, PublishedInputs, PublishedStratum, Strata, FORMAT};
 use sendero_domain::{ClientDraft, ClientInput};
 
+pub use sendero_domain::evaluation::{FollowUp, Participant as EvaluationRow};
+
 pub const STATUS_PUBLISHED: &str = "published";
 pub const STATUS_DRAWN: &str = "drawn";
 
@@ -65,31 +67,6 @@ pub struct ResultRow {
     pub draw_key: String,
     pub client_id: Option<i64>,
     pub case_id: Option<i64>,
-}
-
-/// Follow-up outcomes of one lottery participant, as collected by follow-up contact.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct FollowUp {
-    pub hearings_scheduled: i64,
-    pub hearings_attended: i64,
-    pub services_received: i64,
-    pub assessment_pre: Option<i64>,
-    pub assessment_post: Option<i64>,
-}
-
-/// One participant of a drawn round for the evaluation: opaque id, arm, baseline covariates and
-/// outcomes. Nothing identifying (no name, no A-number, no database id).
-#[derive(Debug, Clone, Serialize)]
-pub struct EvaluationRow {
-    pub participant: String,
-    pub treatment: bool,
-    pub stratum: String,
-    pub family_unit: bool,
-    pub household_size: i64,
-    pub days_in_us: i64,
-    pub spanish_speaker: bool,
-    pub followed_up: bool,
-    pub outcome: FollowUp,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -163,6 +163,18 @@ pub fn new_public_token() -> String {
 }
 
 impl Store {
+    /// A program by id alone, for the public self-referral form (program names are public; no
+    /// client data is read).
+    pub async fn program_by_id(&self, id: i64) -> StoreResult<crate::orgs::Program> {
+        let org: i64 = sqlx::query(self.q("SELECT org_id FROM programs WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .try_get("org_id")?;
+        self.program(org, id).await
+    }
+
     /// Record a candidate. `token` is normally `None` (a random one is made); tests and imports
     /// may fix it. Records from the public form carry no user.
     pub async fn create_candidate(

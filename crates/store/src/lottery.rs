@@ -510,6 +510,29 @@ impl Store {
         Ok(())
     }
 
+    /// Recorded follow-ups of a round: (candidate id, outcome).
+    pub async fn followups(&self, org_id: i64, round_id: i64) -> StoreResult<Vec<(i64, FollowUp)>> {
+        let rows = sqlx::query(self.q("SELECT * FROM lottery_followups WHERE org_id = ? AND round_id = ? ORDER BY candidate_id"))
+            .bind(org_id)
+            .bind(round_id)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("candidate_id")?,
+                    FollowUp {
+                        hearings_scheduled: r.try_get("hearings_scheduled")?,
+                        hearings_attended: r.try_get("hearings_attended")?,
+                        services_received: r.try_get("services_received")?,
+                        assessment_pre: r.try_get("assessment_pre")?,
+                        assessment_post: r.try_get("assessment_post")?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
     /// The de-identified rows the evaluation report is computed from: every selected
     /// (assigned-to-treatment, whatever happened next: intention to treat) and comparison
     /// participant of a drawn round, with baseline covariates and follow-up outcomes.

@@ -162,6 +162,8 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "assessment_id" => Some(Entity::Assessment),
         "instrument_id" => Some(Entity::Instrument),
         "merge_id" => Some(Entity::Merge),
+        "candidate_id" => Some(Entity::Candidate),
+        "round_id" => Some(Entity::LotteryRound),
         _ => None,
     }
 }

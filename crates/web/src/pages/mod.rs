@@ -9,6 +9,8 @@ pub mod dashboard;
 pub mod dedup;
 pub mod households;
 pub mod import;
+pub mod intake;
+pub mod lottery;
 pub mod reports;
 pub mod session;
 pub mod system;

@@ -15,6 +15,8 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{assessment_id}", &w.assessment.to_string())
         .replace("{instrument_id}", &w.instrument.to_string())
         .replace("{merge_id}", &w.merge.to_string())
+        .replace("{candidate_id}", &w.candidate.to_string())
+        .replace("{round_id}", &w.round.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -50,6 +50,10 @@ pub struct OrgWorld {
     pub instrument: i64,
     /// A merge of a throwaway record into `client`.
     pub merge: i64,
+    /// An intake candidate (family name carries the organization's marker).
+    pub candidate: i64,
+    /// A published, not yet drawn, lottery round containing `candidate`.
+    pub round: i64,
 }
 
 pub struct TestApp {
@@ -125,7 +129,8 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
     let assessment = store.save_assessment(actor, &input, None).await.unwrap();
     let duplicate = store.create_client(actor, &draft("Ana", &format!("{family} Duplicate")), &[]).await.unwrap();
     let merge = store.merge_clients(actor, client, duplicate, "registered twice").await.unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge }
+    let (candidate, round) = intake_world(store, actor, program, family).await;
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, candidate, round }
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {
@@ -215,4 +220,31 @@ pub fn csrf_in(html: &str) -> Option<String> {
 
 pub fn set_cookies(r: &reqwest::Response) -> Vec<String> {
     r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
+}
+
+/// An eligible intake candidate in a published lottery round of `program`.
+async fn intake_world(store: &Store, actor: Actor, program: i64, family: &str) -> (i64, i64) {
+    use sendero_domain::intake::{CandidateDraft, CandidateInput};
+    use sendero_store::lottery::{SeedSource, StratumCapacity};
+    let rule = sendero_domain::eligibility::PHASE_1_RULE;
+    store.save_rule(actor, program, "Phase 1", rule, "2026-01-01".parse().unwrap()).await.unwrap().unwrap();
+    let input = CandidateInput {
+        given_names: "Rosa".into(),
+        family_names: family.into(),
+        language: "es".into(),
+        referral_source: "walk_in".into(),
+        referral_detail: "Main office".into(),
+        interested: true,
+        screening: vec![("in_removal_proceedings".into(), "yes".into()), ("enrolled_in_isap".into(), "yes".into())],
+        ..Default::default()
+    };
+    let draft = CandidateDraft::parse(&input).unwrap();
+    let candidate = store.create_candidate(actor, program, None, &draft, sendero_store::intake::Origin::Staff, None).await.unwrap();
+    store.decide_eligibility(actor, candidate, sendero_store::today()).await.unwrap();
+    let caps = [StratumCapacity { name: "all".into(), capacity: 1, comparison_size: 0 }];
+    let round = store
+        .open_round(actor, program, &format!("{family} round"), SeedSource::Seed("matrix-seed-2026".into()), sendero_domain::lottery::Strata::None, &caps)
+        .await
+        .unwrap();
+    (candidate, round)
 }

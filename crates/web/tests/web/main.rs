@@ -7,5 +7,6 @@ mod assessments;
 mod authorization;
 mod dedup;
 mod i18n;
+mod lottery;
 mod pages;
 mod sessions;

@@ -10,6 +10,7 @@ pub mod clients;
 pub mod crypto;
 pub mod dedup;
 pub mod demo;
+mod demo_lottery;
 pub mod error;
 pub mod import;
 pub mod intake;

@@ -276,3 +276,29 @@ async fn public_form_is_rate_limited_per_address(store: &Store) {
     assert!(store.public_form_allowed("203.0.113.8", 3600, 3).await.unwrap());
 }
 story!(public_form_is_rate_limited_per_address);
+
+async fn demo_has_a_verifiable_pilot_round(store: &Store) {
+    assert!(store.seed_demo().await.unwrap());
+    let lead = store.all_organizations().await.unwrap()[0].id;
+    let rounds = store.rounds(lead).await.unwrap();
+    assert_eq!(rounds.len(), 1);
+    let round = &rounds[0];
+    assert!(round.is_drawn() && round.public_value.is_some());
+    assert!(store.verify_round(lead, round.id).await.unwrap().ok());
+    let results = store.round_results(lead, round.id).await.unwrap();
+    for g in [Group::Selected, Group::Comparison, Group::Waitlist] {
+        assert!(results.iter().any(|r| r.group == g), "demo round has {g:?}");
+    }
+    assert!(results.iter().filter(|r| r.group == Group::Selected).all(|r| r.case_id.is_some()));
+    let rules = store.rules(lead, round.program_id).await.unwrap();
+    assert_eq!(rules.iter().map(|r| r.version).collect::<Vec<_>>(), vec![2, 1]);
+    // Phase 1 decisions are still on record next to the phase 3 ones.
+    assert!(
+        count(store, "SELECT COUNT(*) AS n FROM eligibility_decisions d JOIN eligibility_rules r ON r.id = d.rule_id WHERE r.version = 1", &[]).await >= 15
+    );
+    let rows = store.evaluation_rows(lead, round.id).await.unwrap();
+    let evaluation = sendero_domain::evaluation::evaluate(&rows);
+    assert!(evaluation.outcomes.iter().all(|o| o.not_estimable.is_none()), "{:?}", evaluation.outcomes);
+    assert!(!store.lottery_pool(lead, round.program_id, Strata::Site).await.unwrap().is_empty(), "new referrals wait for the next round");
+}
+story!(demo_has_a_verifiable_pilot_round);

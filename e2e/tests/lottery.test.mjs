@@ -48,7 +48,7 @@ test('self-referral → intake → eligibility → lottery → enrollment → ev
   // And records a walk-in.
   await visit(ip, '/intake/new', { label: 'intake form' });
   const walkIn = `Caminante ${tag()}`;
-  await ip.getByLabel('Program').selectOption({ label: PILOT });
+  await ip.locator('#f-program').selectOption({ label: PILOT });
   await ip.getByLabel('Given names').fill(walkIn);
   await ip.locator('#f-language').fill('Spanish');
   await ip.getByLabel('Referral source').selectOption('walk_in');
@@ -63,6 +63,7 @@ test('self-referral → intake → eligibility → lottery → enrollment → ev
   // 3. The supervisor tries a rule with a typo (refused with its position) and a what-if.
   await visit(sup, `/intake/rules?program=${program}`, { label: 'eligibility rules' });
   assert.match(await sup.locator('#rules').innerText(), /Phase 1/);
+  await sup.locator('#f-label').fill('Phase 4 draft');
   await sup.getByLabel('Rule (CEL expression)').fill('in_removal_proceedings && detaned');
   await sup.getByRole('button', { name: 'Save new version' }).click();
   await sup.waitForLoadState('load');
@@ -95,8 +96,8 @@ test('self-referral → intake → eligibility → lottery → enrollment → ev
   assert.match(await sup.locator('#result-counts').innerText(), /2 enrolled/);
   assert.equal(await sup.locator('#results a', { hasText: 'Open case' }).count(), 2);
   await a11y(sup, 'drawn round');
-  const inputs = await sup.request.get(`${BASE}${path(sup)}/inputs.json`);
-  const doc = await inputs.json();
+  // Fetched from the page so the session cookie goes along.
+  const doc = await sup.evaluate(async (url) => (await fetch(url)).json(), `${path(sup)}/inputs.json`);
   assert.equal(doc.format, 'sendero-lottery/1');
   assert.ok(doc.strata[0].candidates.every((t) => t.startsWith('C-')), 'only public tokens are published');
 
@@ -114,7 +115,7 @@ test('self-referral → intake → eligibility → lottery → enrollment → ev
   assert.match(await ev.locator('#evaluation-balance').innerText(), /Household size/);
   assert.ok(!(await ev.locator('main').innerText()).includes(name), 'no names in the evaluation');
   const csvLink = await ev.getByRole('link', { name: 'Download the de-identified rows (CSV)' }).getAttribute('href');
-  const csv = await (await ev.request.get(BASE + csvLink)).text();
+  const csv = await ev.evaluate(async (url) => (await fetch(url)).text(), csvLink);
   assert.match(csv, /^participant,arm,/);
   // Evaluators cannot open the named results.
   const denied = await ev.goto(`${BASE}${path(sup)}`);

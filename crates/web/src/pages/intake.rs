@@ -314,7 +314,9 @@ pub async fn rules_post(State(state): State<AppState>, Extension(ctx): Extension
         _ => {
             let label = f.label.trim();
             let day = chrono::NaiveDate::parse_from_str(f.effective_from.trim(), "%Y-%m-%d");
-            if label.is_empty() || label.chars().count() > 100 {
+            if let Err(e) = Rule::parse(&f.expression) {
+                page.error = Some(rule_error(&ctx, &e));
+            } else if label.is_empty() || label.chars().count() > 100 {
                 page.error = Some(ctx.tr.get("rules-error-label"));
             } else if let Ok(day) = day {
                 match state.store.save_rule(actor, program, label, &f.expression, day).await? {

@@ -1,5 +1,7 @@
 //! `sendero`: one binary for the web app, the JSON API and the command-line tools.
 
+mod lottery;
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -76,6 +78,9 @@ enum Command {
     Dedup(DedupCommand),
     /// Online backup of an SQLite database to FILE (for PostgreSQL use pg_dump).
     Backup { file: PathBuf },
+    /// Enrollment lottery: verify and export draws.
+    #[command(subcommand)]
+    Lottery(lottery::LotteryCommand),
 }
 
 #[derive(Subcommand)]
@@ -313,6 +318,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             store.backup_sqlite(&file).await?;
             println!("backup written to {}", file.display());
         }
+        Command::Lottery(command) => return lottery::run(&store, command).await,
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -36,6 +36,10 @@ pub enum Permission {
     ViewReports,
     /// Review duplicate pairs, merge clients and undo merges.
     MergeClients,
+    /// Record intake candidates, decide eligibility, record lottery follow-ups.
+    RecordIntake,
+    /// Write eligibility rules, open and draw lottery rounds, set enrollment goals.
+    ManageLottery,
 }
 
 impl Role {
@@ -76,6 +80,8 @@ impl Role {
             ImportExport | Administer => matches!(self, Administrator),
             ViewReports => matches!(self, Administrator | Supervisor | Evaluator),
             MergeClients => matches!(self, Administrator | Supervisor),
+            RecordIntake => matches!(self, Administrator | Supervisor | IntakeWorker),
+            ManageLottery => matches!(self, Administrator | Supervisor),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! returns [`StatsError`] (or `None` for purely descriptive summaries).
 //! Reference values come from SciPy/statsmodels (see `fixtures/`).
 
+mod categorical;
 mod describe;
 mod dist;
 mod error;
@@ -17,6 +18,7 @@ mod ranks;
 pub mod svg;
 mod wilcoxon;
 
+pub use categorical::{chi_square_gof, two_proportion_z, ChiSquare, TwoProportionZ};
 pub use describe::{describe, Describe};
 pub use error::StatsError;
 pub use independent::{standardized_mean_difference, welch_t, WelchT};

@@ -307,6 +307,9 @@ impl Store {
             if index == 0 {
                 self.seed_scenarios(actor, &programs, &staff).await?;
             }
+            if index == 0 {
+                self.seed_lottery_demo(actor, &programs, &sites).await?;
+            }
             for _ in 0..plan.households {
                 let culture = &CULTURES[rng.gen_range(0..CULTURES.len())];
                 let program = programs[rng.gen_range(0..programs.len())];

@@ -190,6 +190,8 @@ impl Store {
             Entity::Grant => return self.grant_visible(org_id, id, crate::today()).await,
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
+            Entity::Candidate => "SELECT 1 AS one FROM intake_candidates WHERE id = ? AND org_id = ?",
+            Entity::LotteryRound => "SELECT 1 AS one FROM lottery_rounds WHERE id = ? AND org_id = ?",
         };
         // Every placeholder after the id is the organization.
         let mut query = sqlx::query(self.q(sql)).bind(id);
@@ -219,4 +221,6 @@ pub enum Entity {
     /// A consent, as the organization it was given to sees it.
     Grant,
     Transfer,
+    Candidate,
+    LotteryRound,
 }

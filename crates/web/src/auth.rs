@@ -166,6 +166,8 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "consent_id" => Some(Entity::Consent),
         "grant_id" => Some(Entity::Grant),
         "transfer_id" => Some(Entity::Transfer),
+        "candidate_id" => Some(Entity::Candidate),
+        "round_id" => Some(Entity::LotteryRound),
         _ => None,
     }
 }

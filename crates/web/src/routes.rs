@@ -143,6 +143,27 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/api/v1/cases/{case_id}/transition", Some(P::WriteCases), api::cases::transition),
         route(M::GET, "/api/v1/cases/{case_id}/notes", Some(P::ReadNotes), api::cases::notes),
         route(M::POST, "/api/v1/cases/{case_id}/notes", Some(P::WriteNotes), api::cases::add_note),
+        // Intake, eligibility rules, enrollment lottery and its evaluation (issue 8).
+        route(M::GET, "/self-referral", None, pages::intake::self_referral_form),
+        route(M::POST, "/self-referral", None, pages::intake::self_referral),
+        route(M::GET, "/intake", Some(P::RecordIntake), pages::intake::list),
+        route(M::GET, "/intake/new", Some(P::RecordIntake), pages::intake::new_form),
+        route(M::POST, "/intake/new", Some(P::RecordIntake), pages::intake::create),
+        route(M::GET, "/intake/candidates/{candidate_id}", Some(P::RecordIntake), pages::intake::show),
+        route(M::POST, "/intake/candidates/{candidate_id}/decide", Some(P::RecordIntake), pages::intake::decide),
+        route(M::GET, "/intake/rules", Some(P::ManageLottery), pages::intake::rules),
+        route(M::POST, "/intake/rules", Some(P::ManageLottery), pages::intake::rules_post),
+        route(M::GET, "/lottery", Some(P::ManageLottery), pages::lottery::rounds),
+        route(M::POST, "/lottery", Some(P::ManageLottery), pages::lottery::open),
+        route(M::POST, "/lottery/goals", Some(P::ManageLottery), pages::lottery::set_goal),
+        route(M::GET, "/lottery/rounds/{round_id}", Some(P::ManageLottery), pages::lottery::round),
+        route(M::POST, "/lottery/rounds/{round_id}/draw", Some(P::ManageLottery), pages::lottery::draw),
+        route(M::POST, "/lottery/rounds/{round_id}/enroll", Some(P::ManageLottery), pages::lottery::enroll),
+        route(M::GET, "/lottery/rounds/{round_id}/inputs.json", Some(P::ViewReports), pages::lottery::inputs_json),
+        route(M::GET, "/lottery/rounds/{round_id}/followups", Some(P::RecordIntake), pages::lottery::followups),
+        route(M::POST, "/lottery/rounds/{round_id}/followups", Some(P::RecordIntake), pages::lottery::record_followup),
+        route(M::GET, "/reports/evaluation", Some(P::ViewReports), pages::lottery::evaluation),
+        route(M::GET, "/reports/evaluation.csv", Some(P::ViewReports), pages::lottery::evaluation_csv),
     ]
 }
 

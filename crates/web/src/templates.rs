@@ -24,6 +24,8 @@ pub struct Nav {
     pub import: bool,
     pub reports: bool,
     pub dedup: bool,
+    pub intake: bool,
+    pub lottery: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +51,8 @@ impl Layout {
                 import: u.role.can(Permission::ImportExport),
                 reports: u.role.can(Permission::ViewReports),
                 dedup: u.role.can(Permission::MergeClients),
+                intake: u.role.can(Permission::RecordIntake),
+                lottery: u.role.can(Permission::ManageLottery),
             }),
             csrf: ctx.map(|c| c.csrf.clone()).unwrap_or_default(),
             title: title.to_owned(),

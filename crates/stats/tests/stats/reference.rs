@@ -238,3 +238,22 @@ fn degenerate_samples_are_refused_where_scipy_gives_no_number() {
         assert!(sendero_stats::paired_t(&pre, &post).is_err(), "{name}: expected an error");
     }
 }
+
+#[test]
+fn chi_square_gof_matches_scipy_chisquare() {
+    for case in reference()["chi_square"].as_array().unwrap() {
+        let got = chi_square_gof(&floats(&case["observed"]), &floats(&case["expected"])).unwrap();
+        assert_close!(got.statistic, num(&case["statistic"]), REL, "chi-square statistic");
+        assert_close!(got.p_value, num(&case["p"]), REL, "chi-square p");
+    }
+}
+
+#[test]
+fn two_proportion_z_matches_statsmodels_proportions_ztest() {
+    for case in reference()["two_proportion"].as_array().unwrap() {
+        let n = |k: &str| case[k].as_u64().unwrap();
+        let got = two_proportion_z(n("s1"), n("n1"), n("s2"), n("n2")).unwrap();
+        assert_close!(got.z, num(&case["z"]), REL, "z");
+        assert_close!(got.p_value, num(&case["p"]), REL, "p");
+    }
+}

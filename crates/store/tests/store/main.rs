@@ -9,6 +9,7 @@ mod concurrency;
 mod dedup;
 mod demo;
 mod import;
+mod lottery;
 mod migrations;
 mod tasks_outbox;
 mod users;

@@ -331,6 +331,7 @@ pub const REPORTS: &[(&str, &str, &str)] = &[
     ("/reports/board", "board-title", "board-description"),
     ("/reports/consortium", "consortium-title", "consortium-description"),
     ("/reports/outcomes", "outcomes-title", "outcomes-description"),
+    ("/reports/evaluation", "evaluation-title", "evaluation-description"),
 ];
 
 pub async fn index(Extension(ctx): Extension<Ctx>) -> AppResult<Response> {

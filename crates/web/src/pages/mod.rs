@@ -10,6 +10,8 @@ pub mod dashboard;
 pub mod dedup;
 pub mod households;
 pub mod import;
+pub mod intake;
+pub mod lottery;
 pub mod overview;
 pub mod reports;
 pub mod session;

@@ -19,6 +19,8 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{consent_id}", &w.consent.to_string())
         .replace("{grant_id}", &w.grant.to_string())
         .replace("{transfer_id}", &w.transfer.to_string())
+        .replace("{candidate_id}", &w.candidate.to_string())
+        .replace("{round_id}", &w.round.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -29,7 +29,15 @@ async fn text_of(r: reqwest::Response, path: &str) -> String {
 /// Enough people that reports have counts worth publishing, each with identifiers to look for.
 async fn populate(app: &TestApp) -> Vec<String> {
     let actor = Actor { user_id: Some(app.own.user), org_id: app.own.org };
-    let mut identifiers = vec!["Castillo".to_owned(), "212345678".to_owned(), "212-345-678".to_owned(), "555 010 0000".to_owned(), "1990-04".to_owned()];
+    // Full names: the world's lottery round is named after its family ("Castillo round").
+    let mut identifiers = vec![
+        "Ana Castillo".to_owned(),
+        "Rosa Castillo".to_owned(),
+        "212345678".to_owned(),
+        "212-345-678".to_owned(),
+        "555 010 0000".to_owned(),
+        "1990-04".to_owned(),
+    ];
     for i in 0..14 {
         let family = format!("Identifiable{i}");
         let input = ClientInput {
@@ -46,6 +54,8 @@ async fn populate(app: &TestApp) -> Vec<String> {
         identifiers.extend([family, input.birth_date.clone(), input.a_number.clone(), phone]);
     }
     let today = sendero_store::today();
+    // The world's lottery round (its candidate is a Castillo) is drawn, so its evaluation exists.
+    app.store.draw_round(actor, app.own.round).await.unwrap();
     app.store.add_program_cost(actor, app.own.program, today - chrono::Days::new(30), today, 1_000_000, "Staff").await.unwrap();
     identifiers
 }
@@ -53,7 +63,7 @@ async fn populate(app: &TestApp) -> Vec<String> {
 async fn reports_carry_no_identifiers(app: TestApp) {
     let identifiers = populate(&app).await;
     let today = sendero_store::today();
-    let query = format!("?program={}&from={}&to={}", app.own.program, today - chrono::Days::new(60), today);
+    let query = format!("?program={}&from={}&to={}&round={}", app.own.program, today - chrono::Days::new(60), today, app.own.round);
     let report_routes: Vec<_> = sendero_web::routes::specs()
         .into_iter()
         .filter(|(method, path, permission)| {

@@ -9,6 +9,7 @@ mod dashboards;
 mod dedup;
 mod firewall;
 mod i18n;
+mod lottery;
 mod pages;
 mod sessions;
 mod sharing;

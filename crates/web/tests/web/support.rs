@@ -59,6 +59,10 @@ pub struct OrgWorld {
     /// A transfer this organization can see (own: incoming from the other organization;
     /// other: between the other organization and a third one).
     pub transfer: i64,
+    /// An intake candidate (family name carries the organization's marker).
+    pub candidate: i64,
+    /// A published, not yet drawn, lottery round containing `candidate`.
+    pub round: i64,
 }
 
 pub struct TestApp {
@@ -142,7 +146,8 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         ..Default::default()
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task, consent: 0, grant: 0, transfer: 0 }
+    let (candidate, round) = intake_world(store, actor, program, family).await;
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task, consent: 0, grant: 0, transfer: 0, candidate, round }
 }
 
 /// `from` shares a person (not carrying the leak marker: the recipient may see them) with
@@ -261,4 +266,31 @@ pub fn csrf_in(html: &str) -> Option<String> {
 
 pub fn set_cookies(r: &reqwest::Response) -> Vec<String> {
     r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
+}
+
+/// An eligible intake candidate in a published lottery round of `program`.
+async fn intake_world(store: &Store, actor: Actor, program: i64, family: &str) -> (i64, i64) {
+    use sendero_domain::intake::{CandidateDraft, CandidateInput};
+    use sendero_store::lottery::{SeedSource, StratumCapacity};
+    let rule = sendero_domain::eligibility::PHASE_1_RULE;
+    store.save_rule(actor, program, "Phase 1", rule, "2026-01-01".parse().unwrap()).await.unwrap().unwrap();
+    let input = CandidateInput {
+        given_names: "Rosa".into(),
+        family_names: family.into(),
+        language: "es".into(),
+        referral_source: "walk_in".into(),
+        referral_detail: "Main office".into(),
+        interested: true,
+        screening: vec![("in_removal_proceedings".into(), "yes".into()), ("enrolled_in_isap".into(), "yes".into())],
+        ..Default::default()
+    };
+    let draft = CandidateDraft::parse(&input).unwrap();
+    let candidate = store.create_candidate(actor, program, None, &draft, sendero_store::intake::Origin::Staff, None).await.unwrap();
+    store.decide_eligibility(actor, candidate, sendero_store::today()).await.unwrap();
+    let caps = [StratumCapacity { name: "all".into(), capacity: 1, comparison_size: 0 }];
+    let round = store
+        .open_round(actor, program, &format!("{family} round"), SeedSource::Seed("matrix-seed-2026".into()), sendero_domain::lottery::Strata::None, &caps)
+        .await
+        .unwrap();
+    (candidate, round)
 }

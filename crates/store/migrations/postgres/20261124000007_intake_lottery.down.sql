@@ -1,0 +1,12 @@
+DROP TABLE intake_form_hits;
+DROP TABLE enrollment_goals;
+DROP TABLE lottery_followups;
+DROP TABLE lottery_enrollments;
+DROP TABLE lottery_results;
+DROP TABLE lottery_entries;
+DROP TABLE lottery_strata;
+DROP TABLE lottery_rounds;
+DROP TABLE eligibility_decisions;
+DROP TABLE eligibility_rules;
+DROP TABLE intake_candidates;
+DROP FUNCTION intake_lottery_immutable();

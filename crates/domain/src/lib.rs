@@ -2,6 +2,7 @@
 //!
 //! Values are parsed once at the edge (`parse` constructors) and are valid from then on.
 
+pub mod care;
 pub mod case;
 pub mod client;
 pub mod error;

@@ -36,6 +36,14 @@ pub enum Permission {
     ViewReports,
     /// Review duplicate pairs, merge clients and undo merges.
     MergeClients,
+    /// Approve volunteers and guardians, record background checks and trainings.
+    CoordinateVolunteers,
+    /// Form care networks around families, share tasks, request rides and interpreters.
+    CareNetworks,
+    /// A volunteer's own view: the families they serve, their rides and tasks.
+    ServeFamilies,
+    /// Search the guardian registry and request matches for minors (attorneys only).
+    SearchGuardians,
 }
 
 impl Role {
@@ -76,6 +84,10 @@ impl Role {
             ImportExport | Administer => matches!(self, Administrator),
             ViewReports => matches!(self, Administrator | Supervisor | Evaluator),
             MergeClients => matches!(self, Administrator | Supervisor),
+            CoordinateVolunteers => matches!(self, Administrator | Supervisor),
+            CareNetworks => matches!(self, Administrator | Supervisor | CaseManager),
+            ServeFamilies => matches!(self, Volunteer),
+            SearchGuardians => matches!(self, Attorney),
         }
     }
 }

@@ -5,18 +5,22 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod care_networks;
 pub mod cases;
 pub mod clients;
 pub mod crypto;
 pub mod dedup;
 pub mod demo;
 pub mod error;
+pub mod guardians;
 pub mod import;
 pub mod orgs;
+pub mod rides;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod users;
+pub mod volunteers;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -55,7 +55,13 @@ pub fn eligible(c: &Candidate, need: &Need, today: NaiveDate) -> bool {
         return false;
     }
     match need.kind {
-        RequestKind::Ride => c.can_drive && c.licence_expires.is_some() && valid_on(c.licence_expires, day) && c.insurance_expires.is_some() && valid_on(c.insurance_expires, day),
+        RequestKind::Ride => {
+            c.can_drive
+                && c.licence_expires.is_some()
+                && valid_on(c.licence_expires, day)
+                && c.insurance_expires.is_some()
+                && valid_on(c.insurance_expires, day)
+        }
         RequestKind::Interpretation => need.language.as_ref().is_some_and(|l| c.languages.contains(l)),
     }
 }

@@ -7,6 +7,7 @@ pub mod geo;
 pub mod guardians;
 pub mod matching;
 pub mod network;
+pub mod rides;
 pub mod signup;
 
 pub use availability::Availability;

@@ -226,8 +226,14 @@ mod tests {
 
     #[test]
     fn guardians_need_name_email_language_zip() {
-        let g = GuardianDraft::parse(&GuardianInput { name: "Marta".into(), email: "m@x.org".into(), languages: "es".into(), zip: "10451".into(), ..Default::default() })
-            .unwrap();
+        let g = GuardianDraft::parse(&GuardianInput {
+            name: "Marta".into(),
+            email: "m@x.org".into(),
+            languages: "es".into(),
+            zip: "10451".into(),
+            ..Default::default()
+        })
+        .unwrap();
         assert_eq!(g.languages, "spanish");
         assert!(GuardianDraft::parse(&GuardianInput::default()).unwrap_err().0.len() >= 4);
     }

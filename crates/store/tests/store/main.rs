@@ -11,3 +11,4 @@ mod demo;
 mod import;
 mod migrations;
 mod users;
+mod volunteers;

@@ -184,6 +184,13 @@ impl Store {
             Entity::Merge => "SELECT 1 AS one FROM merges WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
+            Entity::Volunteer => "SELECT 1 AS one FROM volunteers WHERE id = ? AND org_id = ?",
+            // Only the requesting organization addresses a check by id; others see clearances.
+            Entity::Check => "SELECT 1 AS one FROM background_checks WHERE id = ? AND requested_by_org = ?",
+            Entity::Network => "SELECT 1 AS one FROM care_networks WHERE id = ? AND org_id = ?",
+            Entity::NetworkTask => "SELECT 1 AS one FROM network_tasks WHERE id = ? AND org_id = ?",
+            Entity::Ride => "SELECT 1 AS one FROM rides WHERE id = ? AND org_id = ?",
+            Entity::Guardian => "SELECT 1 AS one FROM guardians WHERE id = ? AND org_id = ?",
         };
         Ok(sqlx::query(self.q(sql)).bind(id).bind(org_id).fetch_optional(&self.pool).await?.is_some())
     }
@@ -202,4 +209,10 @@ pub enum Entity {
     Assessment,
     Instrument,
     Merge,
+    Volunteer,
+    Check,
+    Network,
+    NetworkTask,
+    Ride,
+    Guardian,
 }

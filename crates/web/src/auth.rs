@@ -162,6 +162,12 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "assessment_id" => Some(Entity::Assessment),
         "instrument_id" => Some(Entity::Instrument),
         "merge_id" => Some(Entity::Merge),
+        "volunteer_id" => Some(Entity::Volunteer),
+        "check_id" => Some(Entity::Check),
+        "network_id" => Some(Entity::Network),
+        "task_id" => Some(Entity::NetworkTask),
+        "ride_id" => Some(Entity::Ride),
+        "guardian_id" => Some(Entity::Guardian),
         _ => None,
     }
 }

@@ -15,8 +15,10 @@ pub mod error;
 pub mod guardians;
 pub mod import;
 pub mod orgs;
+pub mod outbox;
 pub mod rides;
 mod sql;
+pub mod tasks;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod users;

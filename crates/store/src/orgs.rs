@@ -182,6 +182,7 @@ impl Store {
             Entity::Contact => "SELECT 1 AS one FROM contacts WHERE id = ? AND org_id = ?",
             Entity::Assessment => "SELECT 1 AS one FROM assessments WHERE id = ? AND org_id = ?",
             Entity::Merge => "SELECT 1 AS one FROM merges WHERE id = ? AND org_id = ?",
+            Entity::Task => "SELECT 1 AS one FROM tasks WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
             Entity::Volunteer => "SELECT 1 AS one FROM volunteers WHERE id = ? AND org_id = ?",
@@ -209,6 +210,7 @@ pub enum Entity {
     Assessment,
     Instrument,
     Merge,
+    Task,
     Volunteer,
     Check,
     Network,

@@ -71,6 +71,8 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/cases/{case_id}/assign", Some(P::WriteCases), pages::cases::assign),
         route(M::POST, "/cases/{case_id}/notes", Some(P::WriteNotes), pages::cases::add_note),
         route(M::GET, "/caseloads", Some(P::ViewCaseloads), pages::cases::caseloads),
+        route(M::POST, "/cases/{case_id}/tasks", Some(P::WriteCases), pages::tasks::create),
+        route(M::POST, "/tasks/{task_id}/finish", Some(P::WriteCases), pages::tasks::finish),
         // Duplicate review.
         route(M::GET, "/dedup", Some(P::MergeClients), pages::dedup::review),
         route(M::POST, "/dedup/merge", Some(P::MergeClients), pages::dedup::merge),

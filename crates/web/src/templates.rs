@@ -108,6 +108,8 @@ pub struct DashboardPage {
     pub org_open: i64,
     pub org_clients: i64,
     pub can_cases: bool,
+    /// Panels other features render for this user (tasks, hearings, referrals, …), in order.
+    pub panels: Vec<String>,
 }
 
 #[derive(Template)]
@@ -232,6 +234,8 @@ pub struct CasePage {
     pub instruments: Vec<(i64, String)>,
     pub score_chart: String,
     pub flags: Vec<(String, String)>,
+    /// Sections other features render for this case (tasks, hearings, plans, …), in order.
+    pub sections: Vec<String>,
 }
 
 impl CasePage {

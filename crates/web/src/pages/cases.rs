@@ -97,6 +97,15 @@ fn describe_event(ctx: &Ctx, e: &sendero_store::cases::CaseEvent, staff: &[sende
 }
 
 async fn page(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDraft) -> AppResult<CasePage> {
+    page_with(state, ctx, id, error, note, String::new()).await
+}
+
+/// The case page with an error shown in its tasks section.
+pub async fn render_with_task_error(state: &AppState, ctx: &Ctx, id: i64, task_error: String) -> AppResult<Response> {
+    Ok(html(&page_with(state, ctx, id, String::new(), NoteDraft::default(), task_error).await?))
+}
+
+async fn page_with(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDraft, task_error: String) -> AppResult<CasePage> {
     let user = ctx.user()?;
     let case = state.store.case(user.org_id, id).await?;
     let can_notes = user.role.can(Permission::ReadNotes);
@@ -113,6 +122,7 @@ async fn page(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDra
     let everyone = state.store.users(user.org_id).await?;
     let events = state.store.case_events(user.org_id, id).await?.iter().map(|e| describe_event(ctx, e, &everyone)).collect();
     let staff = everyone.into_iter().filter(|u| u.active && matches!(u.role, Role::CaseManager | Role::Supervisor)).collect();
+    let sections = vec![super::tasks::case_section(state, ctx, id, task_error).await?];
     Ok(CasePage {
         l: Layout::new(Some(ctx), ctx.tr.clone(), &case.client_name),
         phases,
@@ -136,6 +146,7 @@ async fn page(state: &AppState, ctx: &Ctx, id: i64, error: String, note: NoteDra
         instruments,
         score_chart,
         flags,
+        sections,
     })
 }
 

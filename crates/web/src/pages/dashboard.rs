@@ -26,5 +26,7 @@ pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
         org_open = state.store.list_cases(user.org_id, &CaseQuery { status: Some(CaseStatus::Open), page: 1, per_page: 1, ..Default::default() }).await?.total;
         org_clients = state.store.list_clients(user.org_id, &ClientQuery { page: 1, per_page: 1, ..Default::default() }).await?.total;
     }
-    Ok(html(&DashboardPage { l: Layout::page(&ctx, "dashboard-title"), my_cases, my_open, org_open, org_clients, can_cases }))
+    // Each feature adds its panel here, one line each.
+    let panels: Vec<String> = [crate::pages::tasks::dashboard_panel(&state, &ctx).await?].into_iter().flatten().collect();
+    Ok(html(&DashboardPage { l: Layout::page(&ctx, "dashboard-title"), my_cases, my_open, org_open, org_clients, can_cases, panels }))
 }

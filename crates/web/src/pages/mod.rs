@@ -12,3 +12,4 @@ pub mod import;
 pub mod reports;
 pub mod session;
 pub mod system;
+pub mod tasks;

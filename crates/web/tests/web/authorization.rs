@@ -15,6 +15,7 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{assessment_id}", &w.assessment.to_string())
         .replace("{instrument_id}", &w.instrument.to_string())
         .replace("{merge_id}", &w.merge.to_string())
+        .replace("{task_id}", &w.task.to_string())
         .replace("{file}", "style.css")
 }
 
@@ -54,6 +55,7 @@ async fn matrix(app: TestApp) {
         for role in Role::ALL {
             let allowed = role.can(*permission);
             let own = fill(path, &app.own);
+            assert!(!own.contains('{'), "{path}: add its path parameter to `fill` and a record to OrgWorld");
             let (status, body) = call(&app, role, method, &own, &app.own).await;
             assert_ne!(status, 500, "{method} {own} as {role}: server error");
             assert!(!body.contains(OTHER_ORG_MARKER), "{method} {own} as {role} leaked another organization's data");

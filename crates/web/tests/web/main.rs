@@ -9,3 +9,4 @@ mod dedup;
 mod i18n;
 mod pages;
 mod sessions;
+mod tasks;

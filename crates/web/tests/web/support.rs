@@ -50,6 +50,8 @@ pub struct OrgWorld {
     pub instrument: i64,
     /// A merge of a throwaway record into `client`.
     pub merge: i64,
+    /// An open task on `case`.
+    pub task: i64,
 }
 
 pub struct TestApp {
@@ -125,7 +127,15 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
     let assessment = store.save_assessment(actor, &input, None).await.unwrap();
     let duplicate = store.create_client(actor, &draft("Ana", &format!("{family} Duplicate")), &[]).await.unwrap();
     let merge = store.merge_clients(actor, client, duplicate, "registered twice").await.unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge }
+    let task = sendero_store::tasks::NewTask {
+        case_id: Some(case),
+        client_id: Some(client),
+        kind: "general",
+        title: &format!("Call the {family} family"),
+        ..Default::default()
+    };
+    let task = store.create_task(actor, &task).await.unwrap().unwrap();
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task }
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {

@@ -6,6 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::audit::append;
+use crate::care_notices::{locale_for, CareTexts};
 use crate::users::sha256_hex;
 use crate::volunteers::point;
 use crate::{now, today, Actor, Dialect, Store, StoreError, StoreResult};
@@ -209,7 +210,7 @@ impl Store {
     /// An attorney asks a guardian to take a minor. Refused if the guardian is not listed (not
     /// cleared, untrained, at the cap) or the client is not a minor. Returns the match id and
     /// the one-time token for the guardian's answer link.
-    pub async fn request_guardian_match(&self, actor: Actor, guardian_id: i64, client_id: i64) -> StoreResult<(i64, String)> {
+    pub async fn request_guardian_match(&self, actor: Actor, guardian_id: i64, client_id: i64, texts: &dyn CareTexts) -> StoreResult<(i64, String)> {
         if !self.minors(actor.org_id).await?.iter().any(|m| m.client_id == client_id) {
             return Err(StoreError::Refused("guardian-error-not-minor"));
         }
@@ -234,6 +235,11 @@ impl Store {
         .ok_or(StoreError::Refused("guardian-error-unavailable"))?
         .try_get("id")?;
         append(self, &mut w.tx, actor, "request", "guardian_match", Some(id), serde_json::json!({"guardian_id": guardian_id})).await?;
+        let g = self.guardian(actor.org_id, guardian_id).await?;
+        let lang = locale_for(language_list(&g.languages).first().map(String::as_str));
+        let notice = texts.guardian_request(lang, &g.name, &format!("/guardian-match/{token}"));
+        self.queue_notice(&mut w.tx, actor, Some(&g.email), g.phone.as_deref(), None, None, "guardian_request", lang, &notice, &format!("guardian-match-{id}"))
+            .await?;
         w.commit().await?;
         Ok((id, token))
     }

@@ -6,6 +6,7 @@
 pub mod assessments;
 pub mod audit;
 pub mod care_networks;
+pub mod care_notices;
 pub mod cases;
 pub mod clients;
 pub mod crypto;

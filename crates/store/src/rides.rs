@@ -6,6 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::audit::append;
+use crate::care_notices::{locale_for, CareTexts, RideFacts};
 use crate::volunteers::point;
 use crate::{now, today, Actor, Store, StoreError, StoreResult};
 use sendero_domain::care::matching::{propose, Need, PROPOSALS};
@@ -86,11 +87,11 @@ fn ride_from_row(r: &AnyRow) -> Result<Ride, StoreError> {
 impl Store {
     /// Record a request and offer it to the best-matching cleared volunteers (returned, so the
     /// caller can show who was asked).
-    pub async fn request_ride(&self, actor: Actor, household_id: i64, d: &RideDraft) -> StoreResult<(i64, Vec<Proposal>)> {
-        self.household(actor.org_id, household_id).await?;
+    pub async fn request_ride(&self, actor: Actor, household_id: i64, d: &RideDraft, texts: &dyn CareTexts) -> StoreResult<(i64, Vec<Proposal>)> {
+        let household = self.household(actor.org_id, household_id).await?;
         let candidates = self.candidates(actor.org_id).await?;
         let need = Need { kind: d.kind, at: d.at, place: d.place, language: d.language.clone() };
-        let only: Vec<_> = candidates.into_iter().map(|(_, c)| c).collect();
+        let only: Vec<_> = candidates.iter().map(|(_, c)| c.clone()).collect();
         let proposals = propose(&only, &need, today(), PROPOSALS);
         let mut w = self.begin_write().await?;
         let at = now();
@@ -126,6 +127,21 @@ impl Store {
                 .bind(&at)
                 .execute(&mut *w.tx)
                 .await?;
+            let Some((v, _)) = candidates.iter().find(|(v, _)| v.id == p.volunteer_id) else { continue };
+            let facts = RideFacts {
+                ride_id: id,
+                kind: d.kind.as_str().into(),
+                purpose: d.purpose.as_str().into(),
+                at: d.at.format("%Y-%m-%d %H:%M").to_string(),
+                pickup: d.pickup.clone(),
+                destination: d.destination.clone(),
+                family_name: household.name.clone(),
+                volunteer_name: Some(v.name.clone()),
+            };
+            let lang = locale_for(sendero_domain::care::network::language_list(&v.languages).first().map(String::as_str));
+            let notice = texts.ride_offer(lang, &facts);
+            let key = format!("ride-offer-{id}-{}", v.id);
+            self.queue_notice(&mut w.tx, actor, Some(&v.email), v.phone.as_deref(), v.user_id, None, "ride_offer", lang, &notice, &key).await?;
         }
         append(
             self,
@@ -188,7 +204,7 @@ impl Store {
 
     /// Accept an offered ride. Exactly one volunteer wins: the UPDATE only matches while nobody
     /// has taken the ride, and only for a volunteer it was offered to who is still cleared.
-    pub async fn accept_ride(&self, org_id: i64, ride_id: i64, volunteer_id: i64) -> StoreResult<()> {
+    pub async fn accept_ride(&self, org_id: i64, ride_id: i64, volunteer_id: i64, texts: &dyn CareTexts) -> StoreResult<()> {
         let v = self.volunteer(org_id, volunteer_id).await?;
         if !self.clearance(org_id, &v.email).await?.is_cleared(today()) {
             return Err(StoreError::Refused("volunteer-error-not-cleared"));
@@ -209,6 +225,49 @@ impl Store {
         }
         let actor = Actor { user_id: v.user_id, org_id };
         append(self, &mut w.tx, actor, "accept", "ride", Some(ride_id), serde_json::json!({"volunteer_id": volunteer_id})).await?;
+        // Confirm to the family (in their language when Sendero speaks it) and to the volunteer.
+        let row = sqlx::query(self.q("SELECT r.*, h.name AS family_name FROM rides r JOIN households h ON h.id = r.household_id WHERE r.id = ?"))
+            .bind(ride_id)
+            .fetch_one(&mut *w.tx)
+            .await?;
+        let language: Option<String> = row.try_get("language")?;
+        let facts = RideFacts {
+            ride_id,
+            kind: row.try_get("kind")?,
+            purpose: row.try_get("purpose")?,
+            at: row.try_get::<String, _>("at")?.replace('T', " "),
+            pickup: row.try_get("pickup")?,
+            destination: row.try_get("destination")?,
+            family_name: row.try_get("family_name")?,
+            volunteer_name: Some(v.name.clone()),
+        };
+        let household_id: i64 = row.try_get("household_id")?;
+        let phone = sqlx::query(self.q("SELECT ct.value, ct.client_id FROM contacts ct JOIN clients c ON c.id = ct.client_id \
+             WHERE c.household_id = ? AND c.org_id = ? AND ct.kind = 'phone' AND ct.valid_to IS NULL ORDER BY (c.relationship = 'head') DESC, ct.id LIMIT 1"))
+        .bind(household_id)
+        .bind(org_id)
+        .fetch_optional(&mut *w.tx)
+        .await?;
+        if let Some(phone) = phone {
+            let lang = locale_for(language.as_deref());
+            let notice = texts.ride_confirmed(lang, &facts);
+            let (number, client_id): (String, i64) = (phone.try_get("value")?, phone.try_get("client_id")?);
+            // The message carries the family's language, so delivery can use a translated text.
+            let family_lang = language.as_deref().map(|l| if lang == "en" && l != "english" { l } else { lang }).unwrap_or(lang);
+            self.queue_notice(
+                &mut w.tx,
+                actor,
+                None,
+                Some(&number),
+                None,
+                Some(client_id),
+                "ride_confirmation",
+                family_lang,
+                &notice,
+                &format!("ride-confirm-{ride_id}"),
+            )
+            .await?;
+        }
         w.commit().await
     }
 

@@ -7,6 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::audit::append;
+use crate::care_notices::{locale_for, CareTexts};
 use crate::users::{hash_password, sha256_hex, NewUser};
 use crate::{format_time, now, today, Actor, Store, StoreError, StoreResult};
 use sendero_domain::care::checks::{lapses_within, EXPIRY_WARNING_DAYS};
@@ -192,7 +193,7 @@ impl Store {
 
     /// Approve an application: the volunteer gets a Volunteer sign-in with an unusable random
     /// password and a one-time link (returned once) to choose their own.
-    pub async fn approve_volunteer(&self, actor: Actor, id: i64, version: i64) -> StoreResult<String> {
+    pub async fn approve_volunteer(&self, actor: Actor, id: i64, version: i64, texts: &dyn CareTexts) -> StoreResult<String> {
         let v = self.volunteer(actor.org_id, id).await?;
         if v.status == "approved" {
             return Err(StoreError::Refused("volunteer-error-already-approved"));
@@ -234,6 +235,10 @@ impl Store {
             return Err(StoreError::Conflict { current_version: v.version + 1, changed: vec![] });
         }
         let token = self.insert_invite(&mut w, user_id).await?;
+        let lang = locale_for(sendero_domain::care::network::language_list(&v.languages).first().map(String::as_str));
+        let notice = texts.volunteer_welcome(lang, &v.name, &format!("/welcome/{token}"));
+        let key = format!("volunteer-welcome-{id}");
+        self.queue_notice(&mut w.tx, actor, Some(&v.email), None, Some(user_id), None, "volunteer_welcome", lang, &notice, &key).await?;
         append(self, &mut w.tx, actor, "approve", "volunteer", Some(id), serde_json::json!({"user_id": user_id})).await?;
         w.commit().await?;
         Ok(token)

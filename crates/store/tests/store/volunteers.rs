@@ -6,6 +6,7 @@ use sendero_domain::care::signup::{GuardianDraft, GuardianInput, VolunteerDraft,
 use sendero_domain::care::{CheckStatus, NetworkRole, RideStatus};
 use sendero_domain::{ClientInput, ContactKind, ProgramKind, Relationship, Role};
 use sendero_store::care_networks::TaskAction;
+use sendero_store::care_notices::PlainTexts;
 use sendero_store::users::NewUser;
 use sendero_store::volunteers::TrainingSubject;
 use sendero_store::{today, Actor, Store, StoreError};
@@ -52,7 +53,7 @@ async fn volunteer(store: &Store, actor: Actor, name: &str, zip: &str, languages
     let email = format!("{}@volunteers.test", name.to_lowercase().replace(' ', "."));
     assert!(store.apply_volunteer(actor.org_id, &application(name, &email, zip, languages)).await.unwrap());
     let v = store.volunteers(actor.org_id, "applied", name).await.unwrap().remove(0);
-    store.approve_volunteer(actor, v.id, v.version).await.unwrap();
+    store.approve_volunteer(actor, v.id, v.version, &PlainTexts).await.unwrap();
     let check = store.request_check(actor, &email, name).await.unwrap();
     if status != CheckStatus::Requested {
         store.update_check(actor, check, 1, status, expires, Some("Report: nothing found")).await.unwrap();
@@ -86,10 +87,12 @@ async fn volunteer_signup_to_sign_in(store: &Store) {
     assert_eq!(v.languages, "haitian creole, english");
     assert!(v.home.is_some(), "home from the ZIP table");
     // A stale version is a conflict.
-    assert!(matches!(store.approve_volunteer(boss, v.id, v.version + 7).await, Err(StoreError::Conflict { .. })));
-    let token = store.approve_volunteer(boss, v.id, v.version).await.unwrap();
+    assert!(matches!(store.approve_volunteer(boss, v.id, v.version + 7, &PlainTexts).await, Err(StoreError::Conflict { .. })));
+    let token = store.approve_volunteer(boss, v.id, v.version, &PlainTexts).await.unwrap();
     let v = store.volunteer(w.org, v.id).await.unwrap();
     assert_eq!(v.status, "approved");
+    let queued = store.outbox_messages(w.org, None, None, 10).await.unwrap();
+    assert!(queued.iter().any(|m| m.purpose == "volunteer_welcome" && m.recipient == "jean@volunteers.test" && m.body.contains(&token)), "{queued:?}");
     let user = store.user(w.org, v.user_id.unwrap()).await.unwrap();
     assert_eq!(user.role, Role::Volunteer);
     // Nobody knows the random password: signing in needs the one-time link.
@@ -100,7 +103,7 @@ async fn volunteer_signup_to_sign_in(store: &Store) {
     assert!(matches!(store.accept_invite(&token, "another long password").await, Err(StoreError::NotFound)), "the link works once");
     assert!(store.invite(&token).await.unwrap().is_none());
     // Approving twice is refused.
-    assert!(matches!(store.approve_volunteer(boss, v.id, v.version).await, Err(StoreError::Refused(_))));
+    assert!(matches!(store.approve_volunteer(boss, v.id, v.version, &PlainTexts).await, Err(StoreError::Refused(_))));
     let report = store.audit_verify().await.unwrap();
     assert!(report.broken.is_empty());
 }
@@ -246,17 +249,19 @@ async fn the_first_driver_to_accept_gets_the_ride(store: &Store) {
     for i in 0..5 {
         drivers.push(volunteer(store, boss, &format!("Driver {i}"), "52002", "English", CheckStatus::Cleared, Some(today() + Duration::days(300))).await);
     }
-    let (ride, proposals) = store.request_ride(boss, household, &ride_draft("Haitian Creole")).await.unwrap();
+    let (ride, proposals) = store.request_ride(boss, household, &ride_draft("Haitian Creole"), &PlainTexts).await.unwrap();
     assert_eq!(proposals.len(), 5, "at most five are asked");
     assert_eq!(proposals[0].volunteer_id, creole, "the Creole speaker first");
     assert!(!proposals.iter().any(|p| p.volunteer_id == expired), "an expired check is not offered the ride");
     let offered: Vec<i64> = proposals.iter().map(|p| p.volunteer_id).collect();
+    let offers = store.outbox_messages(w.org, None, None, 100).await.unwrap().into_iter().filter(|m| m.purpose == "ride_offer").count();
+    assert_eq!(offers, 5, "each proposed driver is notified");
     // Every offered driver accepts at once: exactly one wins.
     let mut tasks = Vec::new();
     for id in offered.clone() {
         let store = store.clone();
         let org = w.org;
-        tasks.push(tokio::spawn(async move { (id, store.accept_ride(org, ride, id).await) }));
+        tasks.push(tokio::spawn(async move { (id, store.accept_ride(org, ride, id, &PlainTexts).await) }));
     }
     let mut winners = Vec::new();
     for t in tasks {
@@ -270,18 +275,22 @@ async fn the_first_driver_to_accept_gets_the_ride(store: &Store) {
     let r = store.ride(w.org, ride).await.unwrap();
     assert_eq!(r.status, RideStatus::Accepted);
     assert_eq!(r.volunteer_id, Some(winners[0]));
+    let confirmations: Vec<_> = store.outbox_messages(w.org, None, None, 100).await.unwrap().into_iter().filter(|m| m.purpose == "ride_confirmation").collect();
+    assert_eq!(confirmations.len(), 1, "one confirmation, to the family's phone");
+    assert_eq!(confirmations[0].recipient, "+1 563 555 0101");
+    assert_eq!(confirmations[0].language, "haitian creole");
     // Someone never offered the ride cannot take it, even once it is free.
     let not_offered = drivers.iter().copied().find(|d| !offered.contains(d)).unwrap();
-    assert!(matches!(store.accept_ride(w.org, ride, not_offered).await, Err(StoreError::Refused(_))));
-    assert!(matches!(store.accept_ride(w.org, ride, expired).await, Err(StoreError::Refused("volunteer-error-not-cleared"))));
+    assert!(matches!(store.accept_ride(w.org, ride, not_offered, &PlainTexts).await, Err(StoreError::Refused(_))));
+    assert!(matches!(store.accept_ride(w.org, ride, expired, &PlainTexts).await, Err(StoreError::Refused("volunteer-error-not-cleared"))));
     // Only the driver logs mileage; the report totals it.
     let loser = offered.iter().copied().find(|d| *d != winners[0]).unwrap();
     let winner_actor = Actor { user_id: None, org_id: w.org };
     assert!(matches!(store.log_mileage(winner_actor, ride, Some(loser), 1480).await, Err(StoreError::Refused("ride-error-not-yours"))));
     store.log_mileage(winner_actor, ride, Some(winners[0]), 1480).await.unwrap();
-    let (ride2, _) = store.request_ride(boss, household, &ride_draft("")).await.unwrap();
+    let (ride2, _) = store.request_ride(boss, household, &ride_draft(""), &PlainTexts).await.unwrap();
     let first = store.ride_offers(w.org, ride2).await.unwrap()[0].0;
-    store.accept_ride(w.org, ride2, first).await.unwrap();
+    store.accept_ride(w.org, ride2, first, &PlainTexts).await.unwrap();
     store.log_mileage(boss, ride2, None, 25).await.unwrap();
     let report = store.ride_report(w.org).await.unwrap();
     assert_eq!(report.len(), 1);
@@ -327,12 +336,13 @@ async fn guardians_have_a_cap_and_attorneys_see_deadlines(store: &Store) {
         minors.push(store.create_client(boss, &minor_input(name, birth), &[]).await.unwrap());
     }
     let adult = store.create_client(boss, &minor_input("Adult", today() - Duration::days(365 * 30)), &[]).await.unwrap();
-    assert!(matches!(store.request_guardian_match(attorney, marta, adult).await, Err(StoreError::Refused("guardian-error-not-minor"))));
-    let (_, t1) = store.request_guardian_match(attorney, marta, minors[0]).await.unwrap();
-    let (_, t2) = store.request_guardian_match(attorney, marta, minors[1]).await.unwrap();
+    assert!(matches!(store.request_guardian_match(attorney, marta, adult, &PlainTexts).await, Err(StoreError::Refused("guardian-error-not-minor"))));
+    let (_, t1) = store.request_guardian_match(attorney, marta, minors[0], &PlainTexts).await.unwrap();
+    assert!(store.outbox_messages(w.org, None, None, 10).await.unwrap().iter().any(|m| m.purpose == "guardian_request" && m.body.contains(&t1)));
+    let (_, t2) = store.request_guardian_match(attorney, marta, minors[1], &PlainTexts).await.unwrap();
     // Two places held: Marta is no longer listed and a third request is refused.
     assert!(store.search_guardians(w.org, "spanish", None).await.unwrap().is_empty(), "a guardian at the cap is not listed");
-    assert!(matches!(store.request_guardian_match(attorney, marta, minors[2]).await, Err(StoreError::Refused("guardian-error-unavailable"))));
+    assert!(matches!(store.request_guardian_match(attorney, marta, minors[2], &PlainTexts).await, Err(StoreError::Refused("guardian-error-unavailable"))));
     store.answer_guardian_match(&t1, true).await.unwrap();
     assert!(matches!(store.answer_guardian_match(&t1, true).await, Err(StoreError::NotFound)), "answered once");
     store.answer_guardian_match(&t2, false).await.unwrap();

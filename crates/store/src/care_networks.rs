@@ -102,6 +102,17 @@ impl Store {
         Ok(row.map(|r| r.try_get("id")).transpose()?)
     }
 
+    /// Households of the organization without a network yet, by name (for the "form a
+    /// network" picker).
+    pub async fn households_without_network(&self, org_id: i64) -> StoreResult<Vec<(i64, String)>> {
+        let rows = sqlx::query(self.q("SELECT h.id, h.name FROM households h WHERE h.org_id = ? AND NOT EXISTS \
+             (SELECT 1 FROM care_networks n WHERE n.household_id = h.id) ORDER BY h.name LIMIT 1000"))
+        .bind(org_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
+    }
+
     pub async fn network(&self, org_id: i64, id: i64) -> StoreResult<Network> {
         let sql = self.q("SELECT n.id, n.household_id, n.version, h.name AS family_name FROM care_networks n JOIN households h ON h.id = n.household_id \
              WHERE n.id = ? AND n.org_id = ?");
@@ -326,7 +337,7 @@ impl Store {
         };
         let done = q.bind(task_id).bind(network_id).bind(actor.org_id).execute(&mut *w.tx).await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::Refused("task-error-taken"));
+            return Err(StoreError::Refused("network-task-error-taken"));
         }
         append(self, &mut w.tx, actor, action.as_str(), "network_task", Some(task_id), serde_json::json!({"value": value})).await?;
         w.commit().await

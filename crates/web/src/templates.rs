@@ -24,6 +24,10 @@ pub struct Nav {
     pub import: bool,
     pub reports: bool,
     pub dedup: bool,
+    pub volunteers: bool,
+    pub networks: bool,
+    pub my_families: bool,
+    pub guardian_search: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +53,10 @@ impl Layout {
                 import: u.role.can(Permission::ImportExport),
                 reports: u.role.can(Permission::ViewReports),
                 dedup: u.role.can(Permission::MergeClients),
+                volunteers: u.role.can(Permission::CoordinateVolunteers),
+                networks: u.role.can(Permission::CareNetworks),
+                my_families: u.role.can(Permission::ServeFamilies),
+                guardian_search: u.role.can(Permission::SearchGuardians),
             }),
             csrf: ctx.map(|c| c.csrf.clone()).unwrap_or_default(),
             title: title.to_owned(),

@@ -208,7 +208,7 @@ async fn volunteers_see_only_their_families_and_fields(store: &Store) {
     // Shared board: tasks taken once, messages encrypted.
     let task = store.add_task(boss, n1, "Bring winter coats", Some(today() + Duration::days(3))).await.unwrap();
     store.update_task(me, n1, task, TaskAction::Take).await.unwrap();
-    assert!(matches!(store.update_task(boss, n1, task, TaskAction::Take).await, Err(StoreError::Refused("task-error-taken"))));
+    assert!(matches!(store.update_task(boss, n1, task, TaskAction::Take).await, Err(StoreError::Refused("network-task-error-taken"))));
     store.update_task(me, n1, task, TaskAction::Done).await.unwrap();
     let tasks = store.tasks(w.org, n1).await.unwrap();
     assert!(tasks[0].done && tasks[0].taken_by == Some(mentor_user));

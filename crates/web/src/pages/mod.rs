@@ -3,13 +3,16 @@
 pub mod account;
 pub mod admin;
 pub mod assessments;
+pub mod care;
 pub mod cases;
 pub mod clients;
 pub mod dashboard;
 pub mod dedup;
+pub mod guardians;
 pub mod households;
 pub mod import;
 pub mod reports;
 pub mod session;
 pub mod system;
 pub mod tasks;
+pub mod volunteers;

@@ -16,6 +16,12 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{instrument_id}", &w.instrument.to_string())
         .replace("{merge_id}", &w.merge.to_string())
         .replace("{task_id}", &w.task.to_string())
+        .replace("{volunteer_id}", &w.care.volunteer.to_string())
+        .replace("{check_id}", &w.care.check.to_string())
+        .replace("{network_id}", &w.care.network.to_string())
+        .replace("{network_task_id}", &w.care.network_task.to_string())
+        .replace("{ride_id}", &w.care.ride.to_string())
+        .replace("{guardian_id}", &w.care.guardian.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -10,3 +10,4 @@ mod i18n;
 mod pages;
 mod sessions;
 mod tasks;
+mod volunteers;

@@ -52,6 +52,8 @@ pub struct OrgWorld {
     pub merge: i64,
     /// An open task on `case`.
     pub task: i64,
+    /// Volunteers, care network, ride and guardian records (see `volunteers::care_fixtures`).
+    pub care: crate::volunteers::CareIds,
 }
 
 pub struct TestApp {
@@ -135,7 +137,8 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         ..Default::default()
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task }
+    let care = crate::volunteers::care_fixtures(store, actor, household, family).await;
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task, care }
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {
@@ -156,6 +159,7 @@ pub async fn spawn_app(store: Store) -> TestApp {
             .unwrap();
         users.push((role, id));
     }
+    crate::volunteers::enlist_test_volunteer(&store, &own, users.iter().find(|(r, _)| *r == Role::Volunteer).map(|(_, id)| *id).unwrap()).await;
     let state = AppState::new(store.clone(), Settings { demo: false, secure_cookies: true });
     let app = Application::build(state, "127.0.0.1:0").await.expect("binding port 0");
     let base = format!("http://127.0.0.1:{}", app.port());

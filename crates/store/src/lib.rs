@@ -12,6 +12,7 @@ pub mod clients;
 pub mod crypto;
 pub mod dedup;
 pub mod demo;
+pub mod demo_volunteers;
 pub mod error;
 pub mod guardians;
 pub mod import;

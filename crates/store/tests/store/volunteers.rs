@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 use sendero_domain::care::rides::{RideDraft, RideInput};
 use sendero_domain::care::signup::{GuardianDraft, GuardianInput, VolunteerDraft, VolunteerInput};
-use sendero_domain::care::{CheckStatus, NetworkRole, RideStatus};
+use sendero_domain::care::{CheckStatus, NetworkRole, RidePurpose, RideStatus};
 use sendero_domain::{ClientInput, ContactKind, ProgramKind, Relationship, Role};
 use sendero_store::care_networks::TaskAction;
 use sendero_store::care_notices::PlainTexts;
@@ -365,3 +365,33 @@ async fn public_forms_are_rate_limited_per_address(store: &Store) {
     assert!(store.public_form_allowed("198.51.100.1", "volunteer").await.unwrap(), "per address");
 }
 story!(public_forms_are_rate_limited_per_address);
+
+async fn demo_care_networks(store: &Store) {
+    assert!(store.seed_demo().await.unwrap());
+    let grace = store.user_by_email("volunteer@demo.sendero.org").await.unwrap().unwrap();
+    let org = grace.org_id;
+    let families = store.networks_of_member(org, grace.id).await.unwrap();
+    assert_eq!(families.iter().map(|n| n.family_name.as_str()).collect::<Vec<_>>(), vec!["Castillo family"]);
+    let view = store.family_view(Actor { user_id: Some(grace.id), org_id: org }, families[0].id).await.unwrap();
+    assert!(!view.phones.is_empty() && view.case_notes.is_empty());
+    // The Joseph ride: taken by the Creole-speaking driver; the expired check was not offered it.
+    let rides = store.rides(org).await.unwrap();
+    let joseph = rides.iter().find(|r| r.family_name == "Joseph family").unwrap();
+    assert_eq!(joseph.volunteer_name.as_deref(), Some("Jean-Robert Désir"));
+    let offered = store.ride_offers(org, joseph.id).await.unwrap();
+    assert!(!offered.iter().any(|(_, name, _, _)| name == "Kevin O'Neill" || name == "Sarah Kim"));
+    assert!(store.ride_report(org).await.unwrap().iter().any(|t| t.purpose == RidePurpose::Medical && t.miles_tenths == 142));
+    // Expiring panel: Tom's check and training; Kevin's lapsed check.
+    let expiring = store.expiring(org).await.unwrap();
+    assert!(expiring.iter().any(|e| e.name == "Tom Becker" && e.what == "check"));
+    assert!(expiring.iter().any(|e| e.name == "Tom Becker" && e.what != "check"));
+    assert!(expiring.iter().any(|e| e.name == "Kevin O'Neill"));
+    // Yeferson is matched; the guardian at the cap is not listed.
+    let m = store.guardian_matches(org).await.unwrap();
+    let y = m.iter().find(|m| m.minor_name.starts_with("Yeferson")).unwrap();
+    assert_eq!((y.guardian_name.as_str(), y.status.as_str()), ("Marta Ruiz", "accepted"));
+    assert!((230..=250).contains(&y.days_left.unwrap()));
+    let listed = store.search_guardians(org, "spanish", None).await.unwrap();
+    assert_eq!(listed.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), vec!["Marta Ruiz"]);
+}
+story!(demo_care_networks);

@@ -89,10 +89,13 @@ impl Store {
     /// caller can show who was asked).
     pub async fn request_ride(&self, actor: Actor, household_id: i64, d: &RideDraft, texts: &dyn CareTexts) -> StoreResult<(i64, Vec<Proposal>)> {
         let household = self.household(actor.org_id, household_id).await?;
-        let candidates = self.candidates(actor.org_id).await?;
+        let candidates = self.volunteer_candidates(actor.org_id, d.kind, d.at).await?;
         let need = Need { kind: d.kind, at: d.at, place: d.place, language: d.language.clone() };
-        let only: Vec<_> = candidates.iter().map(|(_, c)| c.clone()).collect();
-        let proposals = propose(&only, &need, today(), PROPOSALS);
+        let proposals = propose(&candidates, &need, today(), PROPOSALS);
+        let mut proposed = Vec::new();
+        for p in &proposals {
+            proposed.push(self.volunteer(actor.org_id, p.volunteer_id).await?);
+        }
         let mut w = self.begin_write().await?;
         let at = now();
         let id: i64 =
@@ -127,7 +130,7 @@ impl Store {
                 .bind(&at)
                 .execute(&mut *w.tx)
                 .await?;
-            let Some((v, _)) = candidates.iter().find(|(v, _)| v.id == p.volunteer_id) else { continue };
+            let Some(v) = proposed.iter().find(|v| v.id == p.volunteer_id) else { continue };
             let facts = RideFacts {
                 ride_id: id,
                 kind: d.kind.as_str().into(),

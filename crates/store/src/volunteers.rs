@@ -12,7 +12,7 @@ use crate::users::{hash_password, sha256_hex, NewUser};
 use crate::{format_time, now, today, Actor, Store, StoreError, StoreResult};
 use sendero_domain::care::checks::{lapses_within, EXPIRY_WARNING_DAYS};
 use sendero_domain::care::signup::VolunteerDraft;
-use sendero_domain::care::{Availability, Candidate, CheckStatus, Clearance, GeoPoint};
+use sendero_domain::care::{Availability, Candidate, CheckStatus, Clearance, GeoPoint, RequestKind};
 use sendero_domain::Role;
 
 /// Hours a one-time password link stays valid.
@@ -497,26 +497,55 @@ impl Store {
         Ok(out)
     }
 
-    /// Approved volunteers as matching candidates.
-    pub async fn candidates(&self, org_id: i64) -> StoreResult<Vec<(Volunteer, Candidate)>> {
-        let clearances = self.clearances(org_id).await?;
-        let volunteers = self.volunteers(org_id, "approved", "").await?;
-        Ok(volunteers
-            .into_iter()
-            .map(|v| {
-                let c = Candidate {
-                    volunteer_id: v.id,
-                    clearance: clearances.get(&v.email).copied().unwrap_or_else(Clearance::none),
-                    can_drive: v.can_drive,
-                    licence_expires: v.licence_expires,
-                    insurance_expires: v.insurance_expires,
-                    languages: sendero_domain::care::network::language_list(&v.languages),
-                    home: v.home,
-                    availability: v.availability.clone(),
-                };
-                (v, c)
+    /// Every approved volunteer (the list page's cap does not apply to matching or expiry).
+    async fn approved_volunteers(&self, org_id: i64) -> StoreResult<Vec<Volunteer>> {
+        let rows = sqlx::query(self.q("SELECT * FROM volunteers WHERE org_id = ? AND status = 'approved'")).bind(org_id).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(volunteer_from_row).collect::<Result<_, _>>()?)
+    }
+
+    /// Candidates for a request at `need_at`: approved volunteers whose newest consortium check
+    /// is cleared through that day, free in that day part, and (for rides) able to drive with a
+    /// valid licence and insurance. The store pre-filters in SQL so a request reads only
+    /// plausible rows; the domain's `matching::eligible` still decides.
+    pub async fn volunteer_candidates(&self, org_id: i64, kind: RequestKind, need_at: chrono::NaiveDateTime) -> StoreResult<Vec<Candidate>> {
+        let Some(bit) = Availability::slot_bit(need_at) else { return Ok(vec![]) };
+        let day = need_at.date().to_string();
+        let today = today().to_string();
+        let consortium = self.consortium_of(org_id).await?;
+        let rows = sqlx::query(self.q("SELECT v.id, v.languages, v.home_lat_micro, v.home_lon_micro, v.can_drive, v.licence_expires, v.insurance_expires, \
+             v.weekly, v.away, b.status, b.expires_on FROM volunteers v JOIN background_checks b ON b.id = \
+             (SELECT b2.id FROM background_checks b2 WHERE b2.subject_email = v.email AND (b2.requested_by_org = ? OR b2.consortium_id = ?) \
+             ORDER BY b2.requested_at DESC, b2.id DESC LIMIT 1) \
+             WHERE v.org_id = ? AND v.status = 'approved' AND b.status = 'cleared' AND (b.expires_on IS NULL OR (b.expires_on >= ? AND b.expires_on >= ?)) \
+             AND (v.weekly & ?) <> 0 \
+             AND (? = 0 OR (v.can_drive = 1 AND v.licence_expires >= ? AND v.insurance_expires >= ?))"))
+        .bind(org_id)
+        .bind(consortium)
+        .bind(org_id)
+        .bind(&day)
+        .bind(&today)
+        .bind(bit as i64)
+        .bind((kind == RequestKind::Ride) as i64)
+        .bind(&day)
+        .bind(&day)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let away: String = r.try_get("away")?;
+                let status: String = r.try_get("status")?;
+                Ok(Candidate {
+                    volunteer_id: r.try_get("id")?,
+                    clearance: Clearance { status: CheckStatus::parse(&status).unwrap_or(CheckStatus::Requested), expires_on: date(r.try_get("expires_on")?) },
+                    can_drive: r.try_get::<i64, _>("can_drive")? != 0,
+                    licence_expires: date(r.try_get("licence_expires")?),
+                    insurance_expires: date(r.try_get("insurance_expires")?),
+                    languages: sendero_domain::care::network::language_list(&r.try_get::<String, _>("languages")?),
+                    home: point(r.try_get("home_lat_micro")?, r.try_get("home_lon_micro")?),
+                    availability: Availability { weekly: r.try_get::<i64, _>("weekly")? as u32, away: Availability::parse_away(&away).unwrap_or_default() },
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// Checks and trainings lapsing within the warning window (or lapsed in the last 30 days),
@@ -526,7 +555,7 @@ impl Store {
         let recent = |d: NaiveDate| lapses_within(Some(d), today, EXPIRY_WARNING_DAYS) || (d < today && (today - d).num_days() <= 30);
         let mut out = Vec::new();
         let clearances = self.clearances(org_id).await?;
-        for v in self.volunteers(org_id, "approved", "").await? {
+        for v in self.approved_volunteers(org_id).await? {
             if let Some(e) = clearances.get(&v.email).filter(|c| c.status == CheckStatus::Cleared).and_then(|c| c.expires_on).filter(|d| recent(*d)) {
                 out.push(ExpiringItem { volunteer_id: Some(v.id), guardian_id: None, name: v.name.clone(), what: "check".into(), expires_on: e });
             }

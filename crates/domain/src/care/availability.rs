@@ -72,13 +72,16 @@ impl Availability {
         self.away.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
     }
 
+    /// The weekly-pattern bit covering `at` (none at night), so storage can pre-filter.
+    pub fn slot_bit(at: NaiveDateTime) -> Option<u32> {
+        let part = part_of(at.hour())?;
+        let day = at.weekday().num_days_from_monday() as usize;
+        Some(1 << (day * 3 + part))
+    }
+
     /// Free at `at` (local time of the ride): the day part is ticked and the date is not away.
     pub fn free_at(&self, at: NaiveDateTime) -> bool {
-        let Some(part) = part_of(at.hour()) else {
-            return false;
-        };
-        let day = at.weekday().num_days_from_monday() as usize;
-        self.weekly & (1 << (day * 3 + part)) != 0 && self.away.binary_search(&at.date()).is_err()
+        Availability::slot_bit(at).is_some_and(|bit| self.weekly & bit != 0) && self.away.binary_search(&at.date()).is_err()
     }
 }
 

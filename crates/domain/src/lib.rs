@@ -3,6 +3,7 @@
 //! Values are parsed once at the edge (`parse` constructors) and are valid from then on.
 
 pub mod board;
+pub mod care;
 pub mod case;
 pub mod client;
 pub mod consent;

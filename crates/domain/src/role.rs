@@ -40,6 +40,14 @@ pub enum Permission {
     RecordIntake,
     /// Write eligibility rules, open and draw lottery rounds, set enrollment goals.
     ManageLottery,
+    /// Approve volunteers and guardians, record background checks and trainings.
+    CoordinateVolunteers,
+    /// Form care networks around families, share tasks, request rides and interpreters.
+    CareNetworks,
+    /// A volunteer's own view: the families they serve, their rides and tasks.
+    ServeFamilies,
+    /// Search the guardian registry and request matches for minors (attorneys only).
+    SearchGuardians,
 }
 
 impl Role {
@@ -82,6 +90,10 @@ impl Role {
             MergeClients => matches!(self, Administrator | Supervisor),
             RecordIntake => matches!(self, Administrator | Supervisor | IntakeWorker),
             ManageLottery => matches!(self, Administrator | Supervisor),
+            CoordinateVolunteers => matches!(self, Administrator | Supervisor),
+            CareNetworks => matches!(self, Administrator | Supervisor | CaseManager),
+            ServeFamilies => matches!(self, Volunteer),
+            SearchGuardians => matches!(self, Attorney),
         }
     }
 }

@@ -458,27 +458,6 @@ impl Store {
             .collect();
         Ok(what_if(&pool, draft))
     }
-
-    /// Count a public-form request from `ip` in the current window; `false` once the address
-    /// has used its allowance. Kept in the database so every node shares the count.
-    pub async fn public_form_allowed(&self, ip: &str, window_seconds: i64, allowance: i64) -> StoreResult<bool> {
-        let window = chrono::Utc::now().timestamp() / window_seconds;
-        let mut w = self.begin_write().await?;
-        sqlx::query(self.q("INSERT INTO intake_form_hits (ip, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (ip, window_start) DO UPDATE SET hits = intake_form_hits.hits + 1"))
-            .bind(ip)
-            .bind(window)
-            .execute(&mut *w.tx)
-            .await?;
-        let hits: i64 = sqlx::query(self.q("SELECT hits FROM intake_form_hits WHERE ip = ? AND window_start = ?"))
-            .bind(ip)
-            .bind(window)
-            .fetch_one(&mut *w.tx)
-            .await?
-            .try_get("hits")?;
-        sqlx::query(self.q("DELETE FROM intake_form_hits WHERE window_start < ?")).bind(window - 1).execute(&mut *w.tx).await?;
-        w.commit().await?;
-        Ok(hits <= allowance)
-    }
 }
 
 /// Join two static strings once (leaked, bounded: called with a fixed set of literals).

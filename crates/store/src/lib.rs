@@ -5,6 +5,8 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod care_networks;
+pub mod care_notices;
 pub mod cases;
 pub mod clients;
 pub mod crypto;
@@ -12,7 +14,9 @@ pub mod dedup;
 pub mod demo;
 mod demo_lottery;
 mod demo_sharing;
+pub mod demo_volunteers;
 pub mod error;
+pub mod guardians;
 pub mod import;
 pub mod intake;
 pub mod lottery;
@@ -20,12 +24,14 @@ pub mod orgs;
 pub mod outbox;
 pub mod overview;
 pub mod reporting;
+pub mod rides;
 pub mod sharing;
 mod sql;
 pub mod tasks;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod users;
+pub mod volunteers;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -192,6 +192,13 @@ impl Store {
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
             Entity::Candidate => "SELECT 1 AS one FROM intake_candidates WHERE id = ? AND org_id = ?",
             Entity::LotteryRound => "SELECT 1 AS one FROM lottery_rounds WHERE id = ? AND org_id = ?",
+            Entity::Volunteer => "SELECT 1 AS one FROM volunteers WHERE id = ? AND org_id = ?",
+            // Only the requesting organization addresses a check by id; others see clearances.
+            Entity::Check => "SELECT 1 AS one FROM background_checks WHERE id = ? AND requested_by_org = ?",
+            Entity::Network => "SELECT 1 AS one FROM care_networks WHERE id = ? AND org_id = ?",
+            Entity::NetworkTask => "SELECT 1 AS one FROM network_tasks WHERE id = ? AND org_id = ?",
+            Entity::Ride => "SELECT 1 AS one FROM rides WHERE id = ? AND org_id = ?",
+            Entity::Guardian => "SELECT 1 AS one FROM guardians WHERE id = ? AND org_id = ?",
         };
         // Every placeholder after the id is the organization.
         let mut query = sqlx::query(self.q(sql)).bind(id);
@@ -223,4 +230,10 @@ pub enum Entity {
     Transfer,
     Candidate,
     LotteryRound,
+    Volunteer,
+    Check,
+    Network,
+    NetworkTask,
+    Ride,
+    Guardian,
 }

@@ -168,6 +168,12 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "transfer_id" => Some(Entity::Transfer),
         "candidate_id" => Some(Entity::Candidate),
         "round_id" => Some(Entity::LotteryRound),
+        "volunteer_id" => Some(Entity::Volunteer),
+        "check_id" => Some(Entity::Check),
+        "network_id" => Some(Entity::Network),
+        "network_task_id" => Some(Entity::NetworkTask),
+        "ride_id" => Some(Entity::Ride),
+        "guardian_id" => Some(Entity::Guardian),
         _ => None,
     }
 }

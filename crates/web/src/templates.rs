@@ -26,6 +26,10 @@ pub struct Nav {
     pub dedup: bool,
     pub intake: bool,
     pub lottery: bool,
+    pub volunteers: bool,
+    pub networks: bool,
+    pub my_families: bool,
+    pub guardian_search: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +57,10 @@ impl Layout {
                 dedup: u.role.can(Permission::MergeClients),
                 intake: u.role.can(Permission::RecordIntake),
                 lottery: u.role.can(Permission::ManageLottery),
+                volunteers: u.role.can(Permission::CoordinateVolunteers),
+                networks: u.role.can(Permission::CareNetworks),
+                my_families: u.role.can(Permission::ServeFamilies),
+                guardian_search: u.role.can(Permission::SearchGuardians),
             }),
             csrf: ctx.map(|c| c.csrf.clone()).unwrap_or_default(),
             title: title.to_owned(),

@@ -1,4 +1,3 @@
-DROP TABLE intake_form_hits;
 DROP TABLE enrollment_goals;
 DROP TABLE lottery_followups;
 DROP TABLE lottery_enrollments;

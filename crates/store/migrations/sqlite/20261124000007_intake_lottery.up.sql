@@ -138,10 +138,3 @@ CREATE TABLE enrollment_goals (
     PRIMARY KEY (program_id, site_id)
 );
 
--- Public self-referrals: requests per client address per window, for rate limiting across nodes.
-CREATE TABLE intake_form_hits (
-    ip TEXT NOT NULL,
-    window_start INTEGER NOT NULL,
-    hits INTEGER NOT NULL,
-    PRIMARY KEY (ip, window_start)
-);

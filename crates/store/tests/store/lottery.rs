@@ -270,10 +270,10 @@ story!(evaluation_rows_are_de_identified_with_outcomes);
 
 async fn public_form_is_rate_limited_per_address(store: &Store) {
     for _ in 0..3 {
-        assert!(store.public_form_allowed("203.0.113.7", 3600, 3).await.unwrap());
+        assert!(store.public_form_allowed("203.0.113.7", "self_referral", 3).await.unwrap());
     }
-    assert!(!store.public_form_allowed("203.0.113.7", 3600, 3).await.unwrap());
-    assert!(store.public_form_allowed("203.0.113.8", 3600, 3).await.unwrap());
+    assert!(!store.public_form_allowed("203.0.113.7", "self_referral", 3).await.unwrap());
+    assert!(store.public_form_allowed("203.0.113.8", "self_referral", 3).await.unwrap());
 }
 story!(public_form_is_rate_limited_per_address);
 

@@ -13,3 +13,4 @@ mod lottery;
 mod migrations;
 mod tasks_outbox;
 mod users;
+mod volunteers;

@@ -31,6 +31,7 @@ pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
         crate::pages::tasks::dashboard_panel(&state, &ctx).await?,
         crate::pages::sharing::dashboard_panel(&state, &ctx).await?,
         crate::pages::overview::dashboard_panel(&state, &ctx).await?,
+        crate::pages::volunteers::dashboard_panel(&state, &ctx).await?,
     ]
     .into_iter()
     .flatten()

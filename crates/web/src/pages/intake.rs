@@ -398,7 +398,7 @@ pub async fn self_referral(State(state): State<AppState>, Extension(ctx): Extens
     };
     let Form(pairs): Form<Vec<(String, String)>> =
         Form::from_request(Request::from_parts(parts, axum::body::Body::from(bytes)), &()).await.map_err(|_| AppError::BadRequest("error-invalid"))?;
-    if !state.store.public_form_allowed(&peer, 3600, SELF_REFERRAL_PER_HOUR).await? {
+    if !state.store.public_form_allowed(&peer, "self_referral", SELF_REFERRAL_PER_HOUR).await? {
         let mut r = (StatusCode::TOO_MANY_REQUESTS, ctx.tr.get("self-referral-error-rate")).into_response();
         r.headers_mut().insert("retry-after", axum::http::HeaderValue::from_static("3600"));
         return Ok(r);

@@ -21,6 +21,12 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{transfer_id}", &w.transfer.to_string())
         .replace("{candidate_id}", &w.candidate.to_string())
         .replace("{round_id}", &w.round.to_string())
+        .replace("{volunteer_id}", &w.care.volunteer.to_string())
+        .replace("{check_id}", &w.care.check.to_string())
+        .replace("{network_id}", &w.care.network.to_string())
+        .replace("{network_task_id}", &w.care.network_task.to_string())
+        .replace("{ride_id}", &w.care.ride.to_string())
+        .replace("{guardian_id}", &w.care.guardian.to_string())
         .replace("{file}", "style.css")
 }
 

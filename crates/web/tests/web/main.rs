@@ -14,3 +14,4 @@ mod pages;
 mod sessions;
 mod sharing;
 mod tasks;
+mod volunteers;

@@ -63,6 +63,8 @@ pub struct OrgWorld {
     pub candidate: i64,
     /// A published, not yet drawn, lottery round containing `candidate`.
     pub round: i64,
+    /// Volunteers, care network, ride and guardian records (see `volunteers::care_fixtures`).
+    pub care: crate::volunteers::CareIds,
 }
 
 pub struct TestApp {
@@ -147,7 +149,26 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
     let (candidate, round) = intake_world(store, actor, program, family).await;
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task, consent: 0, grant: 0, transfer: 0, candidate, round }
+    let care = crate::volunteers::care_fixtures(store, actor, household, family).await;
+    OrgWorld {
+        org,
+        client,
+        contact,
+        household,
+        case,
+        program,
+        user,
+        assessment,
+        instrument,
+        merge,
+        task,
+        consent: 0,
+        grant: 0,
+        transfer: 0,
+        candidate,
+        round,
+        care,
+    }
 }
 
 /// `from` shares a person (not carrying the leak marker: the recipient may see them) with
@@ -197,6 +218,7 @@ pub async fn spawn_app(store: Store) -> TestApp {
             .unwrap();
         users.push((role, id));
     }
+    crate::volunteers::enlist_test_volunteer(&store, &own, users.iter().find(|(r, _)| *r == Role::Volunteer).map(|(_, id)| *id).unwrap()).await;
     let state = AppState::new(store.clone(), Settings { demo: false, secure_cookies: true });
     let app = Application::build(state, "127.0.0.1:0").await.expect("binding port 0");
     let base = format!("http://127.0.0.1:{}", app.port());

@@ -1,0 +1,13 @@
+DROP TABLE public_form_hits;
+DROP TABLE volunteer_invites;
+DROP TABLE guardian_matches;
+DROP TABLE guardians;
+DROP TABLE ride_offers;
+DROP TABLE rides;
+DROP TABLE network_messages;
+DROP TABLE network_tasks;
+DROP TABLE network_members;
+DROP TABLE care_networks;
+DROP TABLE background_checks;
+DROP TABLE trainings;
+DROP TABLE volunteers;

@@ -5,6 +5,7 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod backup;
 pub mod cases;
 pub mod clients;
 pub mod crypto;

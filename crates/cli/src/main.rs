@@ -1,5 +1,7 @@
 //! `sendero`: one binary for the web app, the JSON API and the command-line tools.
 
+mod protection;
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -82,6 +84,9 @@ enum Command {
         #[arg(long)]
         sqlite_file: bool,
     },
+    /// Field-encryption keys: add a key, re-encrypt under it, see which key holds what.
+    #[command(subcommand)]
+    Keys(protection::KeysCommand),
     /// Restore a backup directory into an empty database of either kind (migrated first).
     Restore { dir: PathBuf },
 }
@@ -326,6 +331,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();
             println!("backup written to {}: {} tables, {rows} rows", path.display(), manifest.tables.len());
         }
+        Command::Keys(command) => return protection::keys(&store, &cli.db.key_file, command).await,
         Command::Restore { dir } => {
             let manifest = store.restore_from_dir(&dir).await?;
             let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();

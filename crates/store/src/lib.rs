@@ -13,6 +13,7 @@ pub mod dedup;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod keys;
 pub mod orgs;
 pub mod outbox;
 mod sql;

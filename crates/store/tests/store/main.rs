@@ -11,5 +11,6 @@ mod demo;
 mod import;
 mod migrations;
 mod protection_backup;
+mod protection_keys;
 mod tasks_outbox;
 mod users;

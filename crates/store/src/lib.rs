@@ -16,6 +16,7 @@ pub mod import;
 pub mod keys;
 pub mod orgs;
 pub mod outbox;
+pub mod sessions;
 mod sql;
 pub mod tasks;
 #[cfg(feature = "testing")]

@@ -8,6 +8,7 @@ pub mod forms;
 pub mod i18n;
 pub mod metrics;
 pub mod pages;
+pub mod protection;
 pub mod routes;
 pub mod state;
 pub mod templates;
@@ -40,7 +41,7 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await?;
         Ok(())
     }
 }

@@ -50,6 +50,8 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/account", Some(P::SignedIn), pages::account::show),
         route(M::POST, "/account/password", Some(P::SignedIn), pages::account::change_password),
         route(M::POST, "/account/tokens", Some(P::SignedIn), pages::account::create_token),
+        route(M::POST, "/account/sessions/end", Some(P::SignedIn), pages::account::end_session),
+        route(M::POST, "/account/sessions/end-others", Some(P::SignedIn), pages::account::end_other_sessions),
         // Clients and households.
         route(M::GET, "/clients", Some(P::ReadClients), pages::clients::list),
         route(M::GET, "/clients/new", Some(P::WriteClients), pages::clients::new_form),
@@ -139,6 +141,7 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(|| async { error::AppError::NotFound })
+        .layer(from_fn_with_state(state.clone(), crate::protection::rate_limit))
         // Layers run bottom-up: metrics → security headers → identify → error pages → CSRF.
         .layer(from_fn(auth::csrf))
         .layer(from_fn(error::render_errors))

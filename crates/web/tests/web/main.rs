@@ -8,5 +8,6 @@ mod authorization;
 mod dedup;
 mod i18n;
 mod pages;
+mod protection;
 mod sessions;
 mod tasks;

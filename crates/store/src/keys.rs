@@ -29,6 +29,7 @@ pub const ENCRYPTED_COLUMNS: &[EncryptedColumns] = &[
     EncryptedColumns { table: "clients", id: "id", org: "org_id", columns: &["a_number_enc"] },
     EncryptedColumns { table: "notes", id: "id", org: "org_id", columns: &["body_enc"] },
     EncryptedColumns { table: "outbox", id: "id", org: "org_id", columns: &["subject", "body"] },
+    EncryptedColumns { table: "user_totp", id: "user_id", org: "org_id", columns: &["secret_enc"] },
 ];
 
 /// How many values each key holds, per table and column.

@@ -21,6 +21,7 @@ mod sql;
 pub mod tasks;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod two_factor;
 pub mod users;
 
 use std::sync::Arc;

@@ -12,5 +12,6 @@ mod import;
 mod migrations;
 mod protection_backup;
 mod protection_keys;
+mod protection_two_factor;
 mod tasks_outbox;
 mod users;

@@ -1,12 +1,17 @@
 //! Key rotation and encryption at rest: after `rotate_keys` no value remains under the old key
 //! and everything decrypts with the new key alone; the raw database holds none of the plaintext.
 
+use sendero_domain::Role;
 use sendero_domain::{ClientInput, ProgramKind};
 use sendero_store::crypto::FieldCipher;
 use sendero_store::keys::ENCRYPTED_COLUMNS;
 use sendero_store::outbox::{NewMessage, CHANNEL_EMAIL};
+use sendero_store::users::NewUser;
 use sendero_store::{Dialect, Store};
 use sqlx::Row;
+
+/// TOTP secrets handed out (in clear) during the stories, to look for in the raw database.
+static TOTP_SECRETS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 use crate::support::{count, parse, story, world};
 
@@ -36,6 +41,21 @@ async fn write_sensitive(store: &Store, actor: sendero_store::Actor, n: usize) -
             not_before: None,
         };
         store.enqueue_message(actor, &message).await.unwrap();
+        // A two-factor enrolment: its secret is encrypted too.
+        let email = format!("staff{i}-{}@example.org", actor.org_id);
+        let new_user = NewUser {
+            org_id: actor.org_id,
+            email: &email,
+            display_name: "Staff",
+            password: "a long enough password",
+            role: Role::Supervisor,
+            locale: "en",
+            caseload_limit: 10,
+        };
+        let user_id = store.create_user(None, new_user).await.unwrap();
+        let user = store.user(actor.org_id, user_id).await.unwrap();
+        let secret = store.totp_enrolment_secret(&user).await.unwrap();
+        TOTP_SECRETS.lock().unwrap().push(secret);
         made.push((client, case));
     }
     made
@@ -77,6 +97,9 @@ async fn assert_no_plaintext(store: &Store, a_numbers: &[String]) {
     for needle in ["Canary-note", "Piedras Negras", "Canary-subject", "Canary-body", "December 3"] {
         assert!(!raw.contains(needle), "plaintext {needle:?} found in the raw database");
     }
+    for secret in TOTP_SECRETS.lock().unwrap().iter() {
+        assert!(!raw.contains(secret.as_str()), "a TOTP secret found in the raw database");
+    }
     for a in a_numbers {
         assert!(!raw.contains(a.as_str()), "A-number {a} found in the raw database");
     }
@@ -105,7 +128,7 @@ async fn rotation_re_encrypts_everything(store: &Store) {
     write_sensitive(&ring, w.other, 1).await;
     let rest = ring.rotate_keys(2, None).await.unwrap();
     assert!(rest.finished);
-    assert_eq!(partial.rewritten + rest.rewritten, 5 * 4, "each of the 20 old values was rewritten once");
+    assert_eq!(partial.rewritten + rest.rewritten, 5 * 5, "each of the 25 old values was rewritten once");
     let after = ring.key_usage().await.unwrap();
     assert_eq!(after.outside(1), 0, "no ciphertext under the old key id remains: {after:?}");
     for spec in ENCRYPTED_COLUMNS {
@@ -132,7 +155,7 @@ async fn rotation_re_encrypts_everything(store: &Store) {
     assert!(!entries.is_empty());
     let audited: i64 =
         entries.iter().map(|r| serde_json::from_str::<serde_json::Value>(&r.get::<String, _>("detail")).unwrap()["rows"].as_i64().unwrap()).sum();
-    assert_eq!(audited, 20);
+    assert_eq!(audited, 25);
     assert!(store.audit_verify().await.unwrap().broken.is_empty());
     assert_no_plaintext(store, &a_numbers).await;
 }

@@ -44,6 +44,8 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/static/{file}", None, pages::system::static_file),
         route(M::POST, "/language", None, pages::session::set_language),
         route(M::GET, "/api/v1/openapi.json", None, api::openapi),
+        route(M::GET, "/login/two-factor", None, pages::two_factor::form),
+        route(M::POST, "/login/two-factor", None, pages::two_factor::submit),
         // Any signed-in user.
         route(M::POST, "/logout", Some(P::SignedIn), pages::session::logout),
         route(M::GET, "/", Some(P::SignedIn), pages::dashboard::show),

@@ -13,3 +13,4 @@ pub mod reports;
 pub mod session;
 pub mod system;
 pub mod tasks;
+pub mod two_factor;

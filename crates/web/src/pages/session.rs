@@ -80,6 +80,9 @@ pub async fn login(
     }
     match state.store.sign_in(&f.email, &f.password).await? {
         Ok(user) => {
+            if state.store.second_factor_for(&user).await? != sendero_store::two_factor::SecondFactor::None {
+                return crate::pages::two_factor::start(&state, &user, &f.next).await;
+            }
             let (token, _) = state.store.create_session(user.id).await?;
             let agent = headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
             state.store.record_session_origin(&token, &ip.0, agent).await?;

@@ -66,7 +66,7 @@ async fn sessions_are_listed_and_ended(app: TestApp) {
     let this_row = html.split("<tr>").find(|r| r.contains("Laptop-Firefox")).unwrap();
     assert!(this_row.contains("this browser"), "the current session is marked");
     // Another user's sessions are not listed.
-    let other = sign_in(&app, "supervisor@own.test", "Supervisor-Browser").await;
+    let other = sign_in(&app, "intake_worker@own.test", "Supervisor-Browser").await;
     assert!(!html.contains("Supervisor-Browser"));
 
     // Sign out the phone from the laptop.
@@ -158,3 +158,83 @@ async fn limits_answer_429_with_retry_after(app: TestApp) {
     assert_eq!(app.get(&s, "/").await.status().as_u16(), 200);
 }
 app_test!(limits_answer_429_with_retry_after);
+
+/// POST the password step; returns (status, location, cookies to send next).
+async fn password_step(app: &TestApp, email: &str) -> (u16, String, String) {
+    let page = app.http.get(format!("{}/login", app.base)).send().await.unwrap();
+    let pre = set_cookies(&page).iter().find(|c| c.starts_with("sendero_csrf=")).unwrap().split(';').next().unwrap().to_owned();
+    let csrf = csrf_in(&page.text().await.unwrap()).unwrap();
+    let r = app
+        .http
+        .post(format!("{}/login", app.base))
+        .header("cookie", &pre)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}&email={}&password={}&next=%2Fcases", urlencoding(email), urlencoding(PASSWORD)))
+        .send()
+        .await
+        .unwrap();
+    let pending = set_cookies(&r).into_iter().find(|c| c.starts_with("sendero_pending=")).map(|c| c.split(';').next().unwrap().to_owned());
+    let location = r.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
+    let cookies = match pending {
+        Some(p) => format!("{pre}; {p}"),
+        None => pre,
+    };
+    (r.status().as_u16(), location, cookies)
+}
+
+async fn post_code(app: &TestApp, cookies: &str, code: &str) -> reqwest::Response {
+    let csrf = cookies.split("sendero_csrf=").nth(1).unwrap().split(';').next().unwrap().to_owned();
+    app.http
+        .post(format!("{}/login/two-factor", app.base))
+        .header("cookie", cookies)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}&next=%2Fcases&code={}", urlencoding(code)))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+}
+
+async fn supervisors_enrol_in_two_factor_sign_in(app: TestApp) {
+    // A case manager signs in with the password alone.
+    let (status, location, _) = password_step(&app, "manager@own.test").await;
+    assert_eq!((status, location.as_str()), (303, "/cases"));
+
+    // A supervisor without an authenticator is sent to enrolment and has no session meanwhile.
+    let (status, location, cookies) = password_step(&app, "supervisor@own.test").await;
+    assert_eq!(status, 303);
+    assert!(location.starts_with("/login/two-factor"), "{location}");
+    assert!(!cookies.contains("sendero_session="));
+    let blocked = app.http.get(format!("{}/cases", app.base)).header("cookie", &cookies).send().await.unwrap();
+    assert_eq!(blocked.status().as_u16(), 303, "nothing else is reachable before enrolment");
+    let page = app.http.get(format!("{}{location}", app.base)).header("cookie", &cookies).send().await.unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("otpauth://totp/Sendero:supervisor@own.test?secret="), "the otpauth URI is shown");
+    let secret = html.split("secret=").nth(1).unwrap().split('&').next().unwrap().to_owned();
+    assert!(html.contains(&format!("<code>{secret}</code>")), "the key is shown as text");
+
+    // A wrong code is refused; the current one enrols, shows recovery codes once and signs in.
+    assert_eq!(post_code(&app, &cookies, "000000x").await.status().as_u16(), 401);
+    let code = sendero_store::two_factor::code_at(&secret, unix_now()).unwrap();
+    let enrolled = post_code(&app, &cookies, &code).await;
+    assert_eq!(enrolled.status().as_u16(), 200);
+    let session = set_cookies(&enrolled).into_iter().find(|c| c.starts_with("sendero_session=")).expect("signed in").split(';').next().unwrap().to_owned();
+    let html = enrolled.text().await.unwrap();
+    let recovery: Vec<String> = html.split("<li><code>").skip(1).map(|s| s.split('<').next().unwrap().to_owned()).collect();
+    assert_eq!(recovery.len(), 10);
+    assert_eq!(app.http.get(format!("{}/cases", app.base)).header("cookie", &session).send().await.unwrap().status().as_u16(), 200);
+
+    // Next time: the code step (no enrolment), and a recovery code works once.
+    let (_, location, cookies) = password_step(&app, "supervisor@own.test").await;
+    let page = app.http.get(format!("{}{location}", app.base)).header("cookie", &cookies).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Enter your sign-in code") && !page.contains("otpauth://"));
+    let ok = post_code(&app, &cookies, &recovery[0]).await;
+    assert_eq!((ok.status().as_u16(), ok.headers()["location"].to_str().unwrap()), (303, "/cases"));
+    let (_, _, cookies) = password_step(&app, "supervisor@own.test").await;
+    assert_eq!(post_code(&app, &cookies, &recovery[0]).await.status().as_u16(), 401, "a recovery code works once");
+}
+app_test!(supervisors_enrol_in_two_factor_sign_in);

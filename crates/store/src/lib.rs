@@ -7,6 +7,7 @@ pub mod assessments;
 pub mod audit;
 pub mod backup;
 pub mod cases;
+pub mod client_export;
 pub mod clients;
 pub mod crypto;
 pub mod dedup;

@@ -61,6 +61,8 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/clients/{client_id}", Some(P::ReadClients), pages::clients::show),
         route(M::GET, "/clients/{client_id}/edit", Some(P::WriteClients), pages::clients::edit_form),
         route(M::POST, "/clients/{client_id}/edit", Some(P::WriteClients), pages::clients::update),
+        route(M::GET, "/clients/{client_id}/export", Some(P::ReadNotes), pages::client_export::page),
+        route(M::GET, "/clients/{client_id}/export.json", Some(P::ReadNotes), pages::client_export::json),
         route(M::POST, "/clients/{client_id}/contacts", Some(P::WriteClients), pages::clients::add_contact),
         route(M::POST, "/clients/{client_id}/contacts/{contact_id}/end", Some(P::WriteClients), pages::clients::end_contact),
         route(M::POST, "/clients/{client_id}/household", Some(P::WriteClients), pages::households::create),

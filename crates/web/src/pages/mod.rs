@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod assessments;
 pub mod cases;
+pub mod client_export;
 pub mod clients;
 pub mod dashboard;
 pub mod dedup;

@@ -238,3 +238,38 @@ async fn supervisors_enrol_in_two_factor_sign_in(app: TestApp) {
     assert_eq!(post_code(&app, &cookies, &recovery[0]).await.status().as_u16(), 401, "a recovery code works once");
 }
 app_test!(supervisors_enrol_in_two_factor_sign_in);
+
+async fn a_client_gets_all_their_data(app: TestApp) {
+    let s = app.session(Role::CaseManager).await;
+    let client = app.own.client;
+    let page = app.get(&s, &format!("/clients/{client}/export")).await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    let stored = app.store.client(app.own.org, client).await.unwrap();
+    let a_number = stored.a_number.clone().unwrap();
+    assert!(html.contains(&a_number), "the A-number is decrypted for the person");
+    assert!(html.contains("Note about Castillo"), "case notes are decrypted");
+    assert!(html.contains("+1 555 010 0000") && html.contains("Call the Castillo family"), "contacts and tasks are included");
+    for heading in ["Personal details", "Contact channels", "Household", "Cases", "Case notes", "Assessments", "Tasks", "Messages"] {
+        assert!(html.contains(heading), "section {heading}");
+    }
+    assert!(!html.contains("search_text") && !html.contains("v1:"), "no internal columns or ciphertext");
+
+    let json: serde_json::Value = app.get(&s, &format!("/clients/{client}/export.json")).await.json().await.unwrap();
+    assert_eq!(json["format"], "sendero-client-export/1");
+    assert_eq!(json["client"][0]["id"], client);
+    assert_eq!(json["client"][0]["a_number"], a_number.as_str());
+    assert_eq!(json["notes"][0]["body"], "Note about Castillo");
+    assert_eq!(json["cases"].as_array().unwrap().len(), 1);
+    assert_eq!(json["household"][0]["id"], app.own.household);
+    assert_eq!(json["assessments"][0]["id"], app.own.assessment);
+    assert!(!json.to_string().contains(crate::support::OTHER_ORG_MARKER));
+
+    // Both were logged as reads of the client's export.
+    let reads = app.store.reads_of(app.own.org, "client_export", client).await.unwrap();
+    assert_eq!(reads.len(), 2);
+    // Intake workers (no access to notes) cannot export.
+    let intake = app.session(Role::IntakeWorker).await;
+    assert_eq!(app.get(&intake, &format!("/clients/{client}/export")).await.status().as_u16(), 403);
+}
+app_test!(a_client_gets_all_their_data);

@@ -1,0 +1,45 @@
+// Data protection: the sessions list on the account page (sign out another browser) and a
+// client's complete export, both accessible.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, CM, launch, a11y, session, visit, path } from '../tools/helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the account page lists sessions and signs out another browser', async () => {
+  const phone = await session(browser, CM.spare);
+  const laptop = await session(browser, CM.spare);
+  await visit(laptop.page, '/account', { label: 'account with sessions' });
+  const table = laptop.page.getByRole('table', { name: 'Where you are signed in' });
+  const rows = table.locator('tbody tr');
+  assert.ok(await rows.count() >= 2, 'both browsers are listed');
+  assert.equal(await table.locator('tbody tr', { hasText: 'this browser' }).count(), 1);
+  // Sign out every other session: the phone is signed out, the laptop stays.
+  await laptop.page.getByRole('button', { name: 'Sign out all other sessions' }).click();
+  await laptop.page.waitForLoadState('load');
+  assert.equal(path(laptop.page), '/account');
+  assert.equal(await laptop.page.getByRole('table', { name: 'Where you are signed in' }).locator('tbody tr').count(), 1);
+  await phone.page.goto(`${BASE}/clients`);
+  assert.equal(path(phone.page), '/login');
+  await a11y(laptop.page, 'account after signing out others');
+  await phone.context.close();
+  await laptop.context.close();
+});
+
+test('a client export shows every section and offers JSON', async () => {
+  const { context, page } = await session(browser, CM.main);
+  await page.goto(`${BASE}/clients`);
+  const first = page.locator('#results tbody a').first();
+  const href = await first.getAttribute('href');
+  await visit(page, `${href}/export`, { label: 'client export' });
+  for (const heading of ['Personal details', 'Contact channels', 'Cases', 'Case notes', 'Messages']) {
+    assert.equal(await page.getByRole('heading', { name: heading, level: 2 }).count(), 1, heading);
+  }
+  // Fetched from the page (the browser sends its Secure session cookie to 127.0.0.1).
+  const body = await page.evaluate(async (url) => (await fetch(url)).json(), `${href}/export.json`);
+  assert.equal(body.format, 'sendero-client-export/1');
+  assert.equal(body.client.length, 1);
+  await context.close();
+});

@@ -2,7 +2,7 @@
 // client's complete export, both accessible.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, CM, launch, a11y, session, visit, path } from '../tools/helpers.mjs';
+import { BASE, CM, DEMO, launch, a11y, session, visit, path } from '../tools/helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,7 +17,7 @@ test('the account page lists sessions and signs out another browser', async () =
   assert.ok(await rows.count() >= 2, 'both browsers are listed');
   assert.equal(await table.locator('tbody tr', { hasText: 'this browser' }).count(), 1);
   // Sign out every other session: the phone is signed out, the laptop stays.
-  await laptop.page.getByRole('button', { name: 'Sign out all other sessions' }).click();
+  await laptop.page.getByRole('button', { name: 'End all other sessions' }).click();
   await laptop.page.waitForLoadState('load');
   assert.equal(path(laptop.page), '/account');
   assert.equal(await laptop.page.getByRole('table', { name: 'Where you are signed in' }).locator('tbody tr').count(), 1);
@@ -41,5 +41,22 @@ test('a client export shows every section and offers JSON', async () => {
   const body = await page.evaluate(async (url) => (await fetch(url)).json(), `${href}/export.json`);
   assert.equal(body.format, 'sendero-client-export/1');
   assert.equal(body.client.length, 1);
+  await context.close();
+});
+
+test('the data protection page shows settings and the retention plan', async () => {
+  const { context, page } = await session(browser, DEMO('admin'));
+  await visit(page, '/admin/protection', { label: 'data protection' });
+  assert.equal(await page.getByLabel('Administrators and supervisors must use two-factor sign-in').isChecked(), false, 'demo organizations have it off');
+  await page.getByLabel(/Delete closed cases/).fill('1');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.waitForLoadState('load');
+  assert.equal(path(page), '/admin/protection');
+  assert.equal(await page.getByRole('table', { name: 'What a purge would delete now' }).count(), 1);
+  await a11y(page, 'data protection with a plan');
+  // Put the setting back so other tests see the demo as seeded.
+  await page.getByLabel(/Delete closed cases/).fill('');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.waitForLoadState('load');
   await context.close();
 });

@@ -87,6 +87,9 @@ enum Command {
     /// Field-encryption keys: add a key, re-encrypt under it, see which key holds what.
     #[command(subcommand)]
     Keys(protection::KeysCommand),
+    /// Retention rules: what a purge would delete.
+    #[command(subcommand)]
+    Retention(protection::RetentionCommand),
     /// Restore a backup directory into an empty database of either kind (migrated first).
     Restore { dir: PathBuf },
 }
@@ -332,6 +335,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             println!("backup written to {}: {} tables, {rows} rows", path.display(), manifest.tables.len());
         }
         Command::Keys(command) => return protection::keys(&store, &cli.db.key_file, command).await,
+        Command::Retention(command) => return protection::retention(&store, command).await,
         Command::Restore { dir } => {
             let manifest = store.restore_from_dir(&dir).await?;
             let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();

@@ -54,3 +54,30 @@ pub async fn keys(store: &Store, key_file: &Path, command: KeysCommand) -> anyho
     }
     Ok(std::process::ExitCode::SUCCESS)
 }
+
+#[derive(Subcommand)]
+pub enum RetentionCommand {
+    /// List what the organization's retention rules would purge now (nothing is deleted;
+    /// an administrator approves purges on the Data protection page).
+    Plan {
+        #[arg(long)]
+        org: i64,
+    },
+}
+
+pub async fn retention(store: &Store, command: RetentionCommand) -> anyhow::Result<std::process::ExitCode> {
+    match command {
+        RetentionCommand::Plan { org } => {
+            store.organization(org).await.map_err(|_| anyhow::anyhow!("no such organization"))?;
+            let plan = store.retention_plan(org, sendero_store::retention::now_utc()).await?;
+            println!("rules: closed cases after {:?} years, messages after {:?} days", plan.rules.closed_case_years, plan.rules.message_days);
+            if plan.counts.is_empty() {
+                println!("no retention rules: nothing would be purged");
+            }
+            for (table, n) in &plan.counts {
+                println!("{table}\t{n}");
+            }
+        }
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}

@@ -17,6 +17,7 @@ pub mod import;
 pub mod keys;
 pub mod orgs;
 pub mod outbox;
+pub mod retention;
 pub mod sessions;
 mod sql;
 pub mod tasks;

@@ -8,6 +8,10 @@ ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
 CREATE TABLE org_protection (
     org_id INTEGER PRIMARY KEY REFERENCES organizations(id),
     require_totp INTEGER NOT NULL DEFAULT 1,
+    -- Retention (NULL keeps forever): closed cases with their notes, assessments, tasks and
+    -- events after this many years; messages no longer queued after this many days.
+    retain_closed_case_years INTEGER,
+    retain_message_days INTEGER,
     updated_at TEXT NOT NULL
 );
 

@@ -12,6 +12,7 @@ mod import;
 mod migrations;
 mod protection_backup;
 mod protection_keys;
+mod protection_retention;
 mod protection_two_factor;
 mod tasks_outbox;
 mod users;

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod dedup;
 pub mod households;
 pub mod import;
+pub mod protection_admin;
 pub mod reports;
 pub mod session;
 pub mod system;

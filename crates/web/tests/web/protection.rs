@@ -273,3 +273,43 @@ async fn a_client_gets_all_their_data(app: TestApp) {
     assert_eq!(app.get(&intake, &format!("/clients/{client}/export")).await.status().as_u16(), 403);
 }
 app_test!(a_client_gets_all_their_data);
+
+async fn administrators_review_and_approve_purges(app: TestApp) {
+    let admin = app.session(Role::Administrator).await;
+    let page = app.get(&admin, "/admin/protection").await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("No retention rules are set") && html.contains("name=\"require_totp\" type=\"checkbox\" checked"));
+    // Close the own case long ago; set rules; the plan lists it.
+    sqlx_free_close(&app).await;
+    let saved = app.post_form(&admin, "/admin/protection", &[("require_totp", "on"), ("closed_case_years", "7"), ("message_days", "")]).await;
+    assert_eq!(saved.status().as_u16(), 303);
+    let bad = app.post_form(&admin, "/admin/protection", &[("closed_case_years", "seven")]).await;
+    assert!(bad.text().await.unwrap().contains("Enter whole numbers"));
+    let html = app.get(&admin, "/admin/protection").await.text().await.unwrap();
+    let token = html.split("name=\"plan\" value=\"").nth(1).expect("a purge form").split('"').next().unwrap().to_owned();
+    assert!(token.contains("cases:1") && token.contains("notes:1"), "{token}");
+    // Without the confirmation box nothing happens; a stale plan is refused; the reviewed one runs.
+    assert!(app.post_form(&admin, "/admin/protection/purge", &[("plan", &token)]).await.text().await.unwrap().contains("Tick the box"));
+    let stale = app.post_form(&admin, "/admin/protection/purge", &[("plan", &token.replace("cases:1", "cases:2")), ("confirm", "on")]).await;
+    assert_eq!(stale.status().as_u16(), 409);
+    assert!(app.store.case(app.own.org, app.own.case).await.is_ok(), "nothing deleted on a stale plan");
+    let done = app.post_form(&admin, "/admin/protection/purge", &[("plan", &token), ("confirm", "on")]).await;
+    assert_eq!(done.status().as_u16(), 200);
+    assert!(done.text().await.unwrap().contains("records were deleted"));
+    assert!(app.store.case(app.own.org, app.own.case).await.is_err(), "the old closed case is gone");
+    assert!(app.store.case(app.other.org, app.other.case).await.is_ok(), "the other organization is untouched");
+    // Turning two-factor off for the organization lets supervisors sign in with the password.
+    assert_eq!(app.post_form(&admin, "/admin/protection", &[("closed_case_years", "7")]).await.status().as_u16(), 303);
+    assert!(!app.store.org_requires_totp(app.own.org).await.unwrap());
+    let (status, location, _) = password_step(&app, "supervisor@own.test").await;
+    assert_eq!((status, location.as_str()), (303, "/cases"));
+}
+app_test!(administrators_review_and_approve_purges);
+
+/// Close the own organization's case as if it had closed in 2015.
+async fn sqlx_free_close(app: &TestApp) {
+    let case = app.store.case(app.own.org, app.own.case).await.unwrap();
+    let actor = sendero_store::Actor { user_id: None, org_id: app.own.org };
+    app.store.backdate_case_closure_for_tests(actor, case.id, "2015-06-01T00:00:00.000000Z").await.unwrap();
+}

@@ -60,3 +60,33 @@ test('the data protection page shows settings and the retention plan', async () 
   await page.waitForLoadState('load');
   await context.close();
 });
+
+test('with two-factor required, a supervisor is sent to enrolment after the password', async () => {
+  const admin = await session(browser, DEMO('admin'));
+  const setRequired = async (on) => {
+    await admin.page.goto(`${BASE}/admin/protection`);
+    await admin.page.getByLabel('Administrators and supervisors must use two-factor sign-in').setChecked(on);
+    await admin.page.getByRole('button', { name: 'Save settings' }).click();
+    await admin.page.waitForLoadState('load');
+  };
+  await setRequired(true);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('Email').fill(DEMO('supervisor'));
+    await page.getByLabel('Password').fill('sendero-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname === '/login/two-factor');
+    assert.equal(await page.locator('h1').innerText(), 'Set up two-factor sign-in');
+    assert.match(await page.locator('main').innerText(), /otpauth:\/\/totp\/Sendero:supervisor%40demo\.sendero\.org|otpauth:\/\/totp\/Sendero:supervisor@demo\.sendero\.org/);
+    await a11y(page, 'two-factor enrolment');
+    // Nothing else is reachable before enrolment.
+    await page.goto(`${BASE}/cases`);
+    assert.equal(path(page), '/login');
+    await context.close();
+  } finally {
+    await setRequired(false);
+    await admin.context.close();
+  }
+});

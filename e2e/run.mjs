@@ -53,6 +53,9 @@ function psql(sql) {
 function serverEnv() {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('SENDERO_') && k !== 'SENDERO_LOG') delete env[k];
+  // Every test signs in from 127.0.0.1: the per-address sign-in limit would throttle the suite.
+  env.SENDERO_RATE_LIMIT_SIGNIN = '10000';
+  env.SENDERO_RATE_LIMIT_PUBLIC = '10000';
   return env;
 }
 

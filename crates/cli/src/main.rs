@@ -1,6 +1,7 @@
 //! `sendero`: one binary for the web app, the JSON API and the command-line tools.
 
 mod lottery;
+mod protection;
 
 use std::path::PathBuf;
 
@@ -76,11 +77,25 @@ enum Command {
     /// Duplicate-person detection.
     #[command(subcommand)]
     Dedup(DedupCommand),
-    /// Online backup of an SQLite database to FILE (for PostgreSQL use pg_dump).
-    Backup { file: PathBuf },
     /// Enrollment lottery: verify and export draws.
     #[command(subcommand)]
     Lottery(lottery::LotteryCommand),
+    /// Consistent logical backup (JSON Lines per table) into a new directory, while running;
+    /// with --sqlite-file, an SQLite file copy (VACUUM INTO) instead.
+    Backup {
+        path: PathBuf,
+        /// Write an SQLite database file instead of the portable directory (SQLite only).
+        #[arg(long)]
+        sqlite_file: bool,
+    },
+    /// Field-encryption keys: add a key, re-encrypt under it, see which key holds what.
+    #[command(subcommand)]
+    Keys(protection::KeysCommand),
+    /// Retention rules: what a purge would delete.
+    #[command(subcommand)]
+    Retention(protection::RetentionCommand),
+    /// Restore a backup directory into an empty database of either kind (migrated first).
+    Restore { dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -314,9 +329,21 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 println!("{} candidate pair(s) at score >= {threshold} in {:.1?}", pairs.len(), started.elapsed());
             }
         }
-        Command::Backup { file } => {
-            store.backup_sqlite(&file).await?;
-            println!("backup written to {}", file.display());
+        Command::Backup { path, sqlite_file: true } => {
+            store.backup_sqlite(&path).await?;
+            println!("backup written to {}", path.display());
+        }
+        Command::Backup { path, sqlite_file: false } => {
+            let manifest = store.backup_to_dir(&path).await?;
+            let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();
+            println!("backup written to {}: {} tables, {rows} rows", path.display(), manifest.tables.len());
+        }
+        Command::Keys(command) => return protection::keys(&store, &cli.db.key_file, command).await,
+        Command::Retention(command) => return protection::retention(&store, command).await,
+        Command::Restore { dir } => {
+            let manifest = store.restore_from_dir(&dir).await?;
+            let rows: u64 = manifest.tables.iter().map(|t| t.rows).sum();
+            println!("restored {} tables, {rows} rows from {}", manifest.tables.len(), dir.display());
         }
         Command::Lottery(command) => return lottery::run(&store, command).await,
     }

@@ -321,6 +321,7 @@ impl Store {
         // Features that span organizations seed once every organization exists.
         self.seed_sharing_demo().await?;
         self.seed_demo_volunteers().await?;
+        self.seed_demo_protection().await?;
         Ok(true)
     }
 

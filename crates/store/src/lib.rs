@@ -5,9 +5,11 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod backup;
 pub mod care_networks;
 pub mod care_notices;
 pub mod cases;
+pub mod client_export;
 pub mod clients;
 pub mod crypto;
 pub mod dedup;
@@ -19,17 +21,21 @@ pub mod error;
 pub mod guardians;
 pub mod import;
 pub mod intake;
+pub mod keys;
 pub mod lottery;
 pub mod orgs;
 pub mod outbox;
 pub mod overview;
 pub mod reporting;
+pub mod retention;
 pub mod rides;
+pub mod sessions;
 pub mod sharing;
 mod sql;
 pub mod tasks;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod two_factor;
 pub mod users;
 pub mod volunteers;
 

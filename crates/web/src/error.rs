@@ -92,15 +92,24 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         return response;
     };
     let status = response.status();
+    let retry_after = response.headers().get(axum::http::header::RETRY_AFTER).cloned();
     let tr = ctx.as_ref().map(|c| c.tr.clone()).unwrap_or_else(|| crate::i18n::Tr::from_accept_language(accept.as_deref()));
     if is_api {
         let body = serde_json::json!({"error": {"code": code, "message": tr.get(code)}});
-        return (status, axum::Json(body)).into_response();
+        return with_retry_after((status, axum::Json(body)).into_response(), retry_after);
     }
     let page = crate::templates::ErrorPage {
         l: crate::templates::Layout::new(ctx.as_ref(), tr.clone(), &tr.get(code)),
         message: tr.get(code),
         status: status.as_u16(),
     };
-    (status, Html(crate::templates::render(&page))).into_response()
+    with_retry_after((status, Html(crate::templates::render(&page))).into_response(), retry_after)
+}
+
+/// Keep a 429's `Retry-After` on the rendered page.
+fn with_retry_after(mut response: Response, retry_after: Option<axum::http::HeaderValue>) -> Response {
+    if let Some(v) = retry_after {
+        response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+    }
+    response
 }

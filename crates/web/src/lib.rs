@@ -9,6 +9,7 @@ pub mod forms;
 pub mod i18n;
 pub mod metrics;
 pub mod pages;
+pub mod protection;
 pub mod routes;
 pub mod state;
 pub mod templates;

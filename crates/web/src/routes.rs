@@ -44,12 +44,16 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/static/{file}", None, pages::system::static_file),
         route(M::POST, "/language", None, pages::session::set_language),
         route(M::GET, "/api/v1/openapi.json", None, api::openapi),
+        route(M::GET, "/login/two-factor", None, pages::two_factor::form),
+        route(M::POST, "/login/two-factor", None, pages::two_factor::submit),
         // Any signed-in user.
         route(M::POST, "/logout", Some(P::SignedIn), pages::session::logout),
         route(M::GET, "/", Some(P::SignedIn), pages::dashboard::show),
         route(M::GET, "/account", Some(P::SignedIn), pages::account::show),
         route(M::POST, "/account/password", Some(P::SignedIn), pages::account::change_password),
         route(M::POST, "/account/tokens", Some(P::SignedIn), pages::account::create_token),
+        route(M::POST, "/account/sessions/end", Some(P::SignedIn), pages::account::end_session),
+        route(M::POST, "/account/sessions/end-others", Some(P::SignedIn), pages::account::end_other_sessions),
         // Clients and households.
         route(M::GET, "/clients", Some(P::ReadClients), pages::clients::list),
         route(M::GET, "/clients/new", Some(P::WriteClients), pages::clients::new_form),
@@ -57,6 +61,8 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/clients/{client_id}", Some(P::ReadClients), pages::clients::show),
         route(M::GET, "/clients/{client_id}/edit", Some(P::WriteClients), pages::clients::edit_form),
         route(M::POST, "/clients/{client_id}/edit", Some(P::WriteClients), pages::clients::update),
+        route(M::GET, "/clients/{client_id}/export", Some(P::ReadNotes), pages::client_export::page),
+        route(M::GET, "/clients/{client_id}/export.json", Some(P::ReadNotes), pages::client_export::json),
         route(M::POST, "/clients/{client_id}/contacts", Some(P::WriteClients), pages::clients::add_contact),
         route(M::POST, "/clients/{client_id}/contacts/{contact_id}/end", Some(P::WriteClients), pages::clients::end_contact),
         route(M::POST, "/clients/{client_id}/household", Some(P::WriteClients), pages::households::create),
@@ -121,6 +127,9 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/admin/users/{user_id}", Some(P::Administer), pages::admin::user_form),
         route(M::POST, "/admin/users/{user_id}", Some(P::Administer), pages::admin::update_user),
         route(M::GET, "/admin/audit", Some(P::Administer), pages::admin::audit),
+        route(M::GET, "/admin/protection", Some(P::Administer), pages::protection_admin::show),
+        route(M::POST, "/admin/protection", Some(P::Administer), pages::protection_admin::save),
+        route(M::POST, "/admin/protection/purge", Some(P::Administer), pages::protection_admin::purge),
         route(M::GET, "/import", Some(P::ImportExport), pages::import::form),
         route(M::POST, "/import", Some(P::ImportExport), pages::import::upload),
         route(M::POST, "/import/commit", Some(P::ImportExport), pages::import::commit),
@@ -227,6 +236,7 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(|| async { error::AppError::NotFound })
+        .layer(from_fn_with_state(state.clone(), crate::protection::rate_limit))
         // Layers run bottom-up: metrics → security headers → identify → error pages → CSRF.
         .layer(from_fn(auth::csrf))
         .layer(from_fn(error::render_errors))

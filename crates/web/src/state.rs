@@ -18,10 +18,16 @@ pub struct AppState {
     pub store: Store,
     pub settings: Arc<Settings>,
     pub metrics: Arc<crate::metrics::Metrics>,
+    pub protection: Arc<crate::protection::Protection>,
 }
 
 impl AppState {
     pub fn new(store: Store, settings: Settings) -> AppState {
-        AppState { store, settings: Arc::new(settings), metrics: Arc::new(crate::metrics::Metrics::new()) }
+        AppState {
+            store,
+            settings: Arc::new(settings),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
+            protection: Arc::new(crate::protection::Protection::from_env()),
+        }
     }
 }

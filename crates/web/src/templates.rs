@@ -274,6 +274,7 @@ pub struct AccountPage {
     pub new_token: Option<String>,
     pub error: String,
     pub saved: bool,
+    pub sessions: Vec<sendero_store::sessions::SessionInfo>,
 }
 
 #[derive(Template)]

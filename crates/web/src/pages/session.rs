@@ -67,14 +67,25 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn login(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(f): Form<LoginForm>) -> AppResult<Response> {
+pub async fn login(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Extension(ip): Extension<crate::protection::ClientIp>,
+    headers: axum::http::HeaderMap,
+    Form(f): Form<LoginForm>,
+) -> AppResult<Response> {
     if f.email.len() > 320 || f.password.len() > 1024 {
         let page = login_page(&state, &ctx, "", Some(ctx.tr.get("login-invalid")), &f.next, &ctx.csrf);
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
     }
     match state.store.sign_in(&f.email, &f.password).await? {
         Ok(user) => {
+            if state.store.second_factor_for(&user).await? != sendero_store::two_factor::SecondFactor::None {
+                return crate::pages::two_factor::start(&state, &user, &f.next).await;
+            }
             let (token, _) = state.store.create_session(user.id).await?;
+            let agent = headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+            state.store.record_session_origin(&token, &ip.0, agent).await?;
             let mut response = see_other(&safe_next(&f.next));
             let secure = state.settings.secure_cookies;
             if let Ok(v) = set_cookie(SESSION_COOKIE, &token, sendero_store::users::SESSION_HOURS * 3600, secure).parse() {

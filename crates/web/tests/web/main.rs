@@ -11,6 +11,7 @@ mod firewall;
 mod i18n;
 mod lottery;
 mod pages;
+mod protection;
 mod sessions;
 mod sharing;
 mod tasks;

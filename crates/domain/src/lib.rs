@@ -2,9 +2,11 @@
 //!
 //! Values are parsed once at the edge (`parse` constructors) and are valid from then on.
 
+pub mod calendar;
 pub mod case;
 pub mod client;
 pub mod error;
+pub mod geo;
 pub mod instrument;
 pub mod outcomes;
 pub mod role;

@@ -303,7 +303,13 @@ pub struct HearingAlert {
 }
 
 /// A hearing far from the client (≥ `far_threshold_miles`) or within `soon_days` raises an alert.
-pub fn hearing_alert(distance_miles: Option<f64>, starts_at: DateTime<Utc>, now: DateTime<Utc>, far_threshold_miles: u32, soon_days: i64) -> Option<HearingAlert> {
+pub fn hearing_alert(
+    distance_miles: Option<f64>,
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    far_threshold_miles: u32,
+    soon_days: i64,
+) -> Option<HearingAlert> {
     if starts_at < now {
         return None;
     }
@@ -363,7 +369,19 @@ mod tests {
     fn holidays_2026_match_opm() {
         // OPM's 2026 list: Jan 1, Jan 19, Feb 16, May 25, Jun 19, Jul 3 (observed), Sep 7,
         // Oct 12, Nov 11, Nov 26, Dec 25.
-        let expected = [d(2026, 1, 1), d(2026, 1, 19), d(2026, 2, 16), d(2026, 5, 25), d(2026, 6, 19), d(2026, 7, 3), d(2026, 9, 7), d(2026, 10, 12), d(2026, 11, 11), d(2026, 11, 26), d(2026, 12, 25)];
+        let expected = [
+            d(2026, 1, 1),
+            d(2026, 1, 19),
+            d(2026, 2, 16),
+            d(2026, 5, 25),
+            d(2026, 6, 19),
+            d(2026, 7, 3),
+            d(2026, 9, 7),
+            d(2026, 10, 12),
+            d(2026, 11, 11),
+            d(2026, 11, 26),
+            d(2026, 12, 25),
+        ];
         assert_eq!(federal_holidays(2026), expected);
     }
 

@@ -5,10 +5,12 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod calendar;
 pub mod cases;
 pub mod clients;
 pub mod crypto;
 pub mod dedup;
+pub mod delivery;
 pub mod demo;
 pub mod error;
 pub mod import;

@@ -183,6 +183,7 @@ impl Store {
             Entity::Assessment => "SELECT 1 AS one FROM assessments WHERE id = ? AND org_id = ?",
             Entity::Merge => "SELECT 1 AS one FROM merges WHERE id = ? AND org_id = ?",
             Entity::Task => "SELECT 1 AS one FROM tasks WHERE id = ? AND org_id = ?",
+            Entity::Event => "SELECT 1 AS one FROM events WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
         };
@@ -204,4 +205,5 @@ pub enum Entity {
     Instrument,
     Merge,
     Task,
+    Event,
 }

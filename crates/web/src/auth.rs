@@ -163,6 +163,7 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "instrument_id" => Some(Entity::Instrument),
         "merge_id" => Some(Entity::Merge),
         "task_id" => Some(Entity::Task),
+        "event_id" => Some(Entity::Event),
         _ => None,
     }
 }

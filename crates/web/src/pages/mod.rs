@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod assessments;
+pub mod calendar;
 pub mod cases;
 pub mod clients;
 pub mod dashboard;

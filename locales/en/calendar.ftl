@@ -136,9 +136,9 @@ reminder-sms = Reminder: { $what } on { $when } at { $place }. Questions or a pr
 reminder-email-subject = Reminder: { $what } on { $when }
 reminder-email-body = Hello { $name },
 
-This is a reminder of your { $what } on { $when } at { $place }.
+    This is a reminder of your { $what } on { $when } at { $place }.
 
-It is very important to go. If you cannot go, or if you have moved, call us right away: { $crisis }.
+    It is very important to go. If you cannot go, or if you have moved, call us right away: { $crisis }.
 reminder-staff-subject = { $name }: { $what } on { $when }
 reminder-staff-body = { $name } has a { $what } on { $when } at { $place }. Confirm the client knows, and arrange transport if needed.
 reminder-call-task = Call { $name }: { $what } on { $when }

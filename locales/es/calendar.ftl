@@ -136,9 +136,9 @@ reminder-sms = Recordatorio: { $what } el { $when } en { $place }. ¿Preguntas o
 reminder-email-subject = Recordatorio: { $what } el { $when }
 reminder-email-body = Hola { $name }:
 
-Le recordamos su { $what } el { $when } en { $place }.
+    Le recordamos su { $what } el { $when } en { $place }.
 
-Es muy importante ir. Si no puede ir, o si se mudó, llámenos enseguida: { $crisis }.
+    Es muy importante ir. Si no puede ir, o si se mudó, llámenos enseguida: { $crisis }.
 reminder-staff-subject = { $name }: { $what } el { $when }
 reminder-staff-body = { $name } tiene { $what } el { $when } en { $place }. Confirme que la persona lo sabe y organice el transporte si hace falta.
 reminder-call-task = Llamar a { $name }: { $what } el { $when }

@@ -7,6 +7,8 @@
 
 pub mod config;
 pub mod send;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use std::sync::Arc;
 use std::time::Duration;

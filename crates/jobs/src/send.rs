@@ -40,6 +40,30 @@ pub fn message_id(org_id: i64, key: &str) -> String {
     format!("<{local}.o{org_id}@sendero.invalid>")
 }
 
+/// Plain text wrapped at 72 columns and sent as 8bit, so it stays readable in the raw message;
+/// text that cannot be (a very long word) falls back to lettre's own choice of encoding.
+pub fn email_body(text: &str) -> lettre::message::Body {
+    let mut wrapped = String::new();
+    for line in text.replace("\r\n", "\n").split('\n') {
+        let mut width = 0;
+        for (i, word) in line.split(' ').enumerate() {
+            let len = word.chars().count();
+            if i > 0 && width + 1 + len > 72 {
+                wrapped.push_str("\r\n");
+                width = 0;
+            } else if i > 0 {
+                wrapped.push(' ');
+                width += 1;
+            }
+            wrapped.push_str(word);
+            width += len;
+        }
+        wrapped.push_str("\r\n");
+    }
+    lettre::message::Body::new_with_encoding(wrapped, lettre::message::header::ContentTransferEncoding::EightBit)
+        .unwrap_or_else(|_| lettre::message::Body::new(text.to_owned()))
+}
+
 impl Senders {
     pub fn new(config: &WorkerConfig) -> anyhow::Result<Senders> {
         let smtp = match &config.smtp_url {
@@ -67,7 +91,7 @@ impl Senders {
                     .message_id(Some(mid.clone()))
                     .header(IdempotencyKey(m.idempotency_key.clone()))
                     .header(lettre::message::header::ContentType::TEXT_PLAIN)
-                    .body(m.body.clone())?;
+                    .body(email_body(&m.body))?;
                 smtp.send(email).await?;
                 Ok(Some(mid))
             }

@@ -819,7 +819,21 @@ impl Store {
         };
         let lang = client_language(client.languages.as_deref());
         let info = ReminderInfo { event: e, place: place.as_ref(), client_name: client.full_name(), crisis_phone: crisis.clone() };
-        let past = e.starts() <= at || e.attendance.is_some();
+        // A later reminder of the same event already due makes this one stale (an event
+        // entered two days ahead gets the two-day reminder, not the seven-day one as well).
+        let superseded =
+            sqlx::query(self.q(
+                "SELECT COUNT(*) AS n FROM reminders WHERE event_id = ? AND id <> ? AND due_at > (SELECT due_at FROM reminders WHERE id = ?) AND due_at <= ?",
+            ))
+            .bind(e.id)
+            .bind(r.id)
+            .bind(r.id)
+            .bind(format_time(at))
+            .fetch_one(self.pool())
+            .await?
+            .try_get::<i64, _>("n")?
+                > 0;
+        let past = e.starts() <= at || e.attendance.is_some() || superseded;
         let sms_ok = !self.opted_out(r.org_id, e.client_id, crate::outbox::CHANNEL_SMS).await?;
         let email_ok = !self.opted_out(r.org_id, e.client_id, crate::outbox::CHANNEL_EMAIL).await?;
 
@@ -849,7 +863,7 @@ impl Store {
                 subject: None,
                 body: &body,
                 idempotency_key: format!("reminder:{}:{}:sms", e.id, r.offset_code),
-                not_before: None,
+                not_before: Some(at),
             };
             n += self.enqueue_message_tx(&mut w.tx, actor, &m).await?.is_some() as usize;
         }
@@ -865,7 +879,7 @@ impl Store {
                 subject: Some(&subject),
                 body: &body,
                 idempotency_key: format!("reminder:{}:{}:email", e.id, r.offset_code),
-                not_before: None,
+                not_before: Some(at),
             };
             n += self.enqueue_message_tx(&mut w.tx, actor, &m).await?.is_some() as usize;
         }
@@ -895,7 +909,7 @@ impl Store {
                 subject: Some(&subject),
                 body: &body,
                 idempotency_key: format!("reminder:{}:{}:staff", e.id, r.offset_code),
-                not_before: None,
+                not_before: Some(at),
             };
             n += self.enqueue_message_tx(&mut w.tx, actor, &m).await?.is_some() as usize;
         }

@@ -43,20 +43,19 @@ impl Store {
         Ok(out)
     }
 
-    /// Record a delivery. Only the lease holder may: a worker whose lease expired and was taken
+    /// Record a delivery (the sending node stays in `lease_owner`). Only the lease holder may: a worker whose lease expired and was taken
     /// over does not overwrite the new holder's outcome.
     pub async fn mark_sent(&self, id: i64, owner: &str, provider_id: Option<&str>) -> StoreResult<bool> {
         let mut w = self.begin_write().await?;
-        let n =
-            sqlx::query(self.q("UPDATE outbox SET status = 'sent', sent_at = ?, provider_id = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL \
+        let n = sqlx::query(self.q("UPDATE outbox SET status = 'sent', sent_at = ?, provider_id = ?, last_error = NULL, lease_until = NULL \
              WHERE id = ? AND lease_owner = ? AND status = 'queued'"))
-            .bind(crate::now())
-            .bind(provider_id)
-            .bind(id)
-            .bind(owner)
-            .execute(&mut *w.tx)
-            .await?
-            .rows_affected();
+        .bind(crate::now())
+        .bind(provider_id)
+        .bind(id)
+        .bind(owner)
+        .execute(&mut *w.tx)
+        .await?
+        .rows_affected();
         w.commit().await?;
         Ok(n == 1)
     }

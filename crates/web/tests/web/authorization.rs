@@ -16,6 +16,7 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{instrument_id}", &w.instrument.to_string())
         .replace("{merge_id}", &w.merge.to_string())
         .replace("{task_id}", &w.task.to_string())
+        .replace("{event_id}", &w.event.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -5,6 +5,7 @@ mod support;
 mod api;
 mod assessments;
 mod authorization;
+mod calendar;
 mod dedup;
 mod i18n;
 mod pages;

@@ -52,6 +52,8 @@ pub struct OrgWorld {
     pub merge: i64,
     /// An open task on `case`.
     pub task: i64,
+    /// A hearing on `case` (its judge names the organization's family name).
+    pub event: i64,
 }
 
 pub struct TestApp {
@@ -135,7 +137,8 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         ..Default::default()
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task }
+    let event = crate::calendar::hearing_for(store, actor, case, family).await;
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task, event }
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {

@@ -12,6 +12,7 @@ pub mod crypto;
 pub mod dedup;
 pub mod delivery;
 pub mod demo;
+mod demo_calendar;
 pub mod error;
 pub mod import;
 pub mod orgs;

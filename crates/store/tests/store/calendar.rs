@@ -283,3 +283,21 @@ async fn windows_feeds_and_rota(store: &Store) {
     assert_eq!(store.on_call(s.w.other_org, now).await.unwrap().1, None);
 }
 story!(windows_feeds_and_rota);
+
+async fn demo_has_darwins_far_hearing_and_a_rota(store: &Store) {
+    assert!(store.seed_demo().await.unwrap());
+    let lead = store.all_organizations().await.unwrap().into_iter().find(|o| o.kind == "lead").unwrap();
+    let alerts = store.hearing_alerts(lead.id, Utc::now(), 20).await.unwrap();
+    let darwin = alerts.iter().find(|a| a.client_name == "Darwin Pérez Mejía").expect("Darwin's hearing alerts");
+    assert!(darwin.alert.far_miles.is_some_and(|m| m > 1300), "{:?}", darwin.alert);
+    assert_eq!(darwin.place_name, "Houston Immigration Court");
+    assert!(store.on_call(lead.id, Utc::now()).await.unwrap().0.is_some());
+    let today = sendero_store::today();
+    let report = store.appearance_report(lead.id, today - Duration::days(90), today).await.unwrap();
+    assert!(report.iter().map(|r| r.due()).sum::<i64>() >= 5, "{report:?}");
+    let expiring = store.expiring(lead.id, today, 30, 270).await.unwrap();
+    assert!(expiring.iter().any(|d| d.rule == "pre_certification"), "Amina's window");
+    assert!(expiring.iter().any(|d| d.rule == "sijs_18"), "Yeferson's 18th birthday");
+    assert!(store.places().await.unwrap().len() >= 12);
+}
+story!(demo_has_darwins_far_hearing_and_a_rota);

@@ -133,7 +133,7 @@ pub async fn dashboard_panel(state: &AppState, ctx: &Ctx) -> AppResult<Option<St
         return Ok(None);
     }
     let alerts = state.store.hearing_alerts(user.org_id, Utc::now(), 10).await?.iter().map(|a| alert_view(&ctx.tr, a)).collect();
-    let deadlines = state.store.expiring(user.org_id, today(), 30, 180).await?.iter().take(10).map(|d| (d.case_id, deadline_text(&ctx.tr, d))).collect();
+    let deadlines = state.store.expiring(user.org_id, today(), 30, 270).await?.iter().take(10).map(|d| (d.case_id, deadline_text(&ctx.tr, d))).collect();
     let (on_call, crisis) = state.store.on_call(user.org_id, Utc::now()).await?;
     Ok(Some(render(&PanelTemplate { l: Layout::new(Some(ctx), ctx.tr.clone(), ""), alerts, deadlines, on_call, crisis })))
 }

@@ -89,6 +89,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 async function main() {
   const started = Date.now();
   const port = await freePort();
+  // Local mail and SMS sinks for the worker inside the server; tests/calendar.test.mjs listens there.
+  const [smtpPort, smsPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   let databaseUrl;
   if (backend === 'postgres') {
@@ -105,7 +107,7 @@ async function main() {
   server = spawn(bin, ['--database-url', databaseUrl, '--key-file', join(dir, 'sendero.key'),
     'serve', '--demo', '--bind', `127.0.0.1:${port}`], {
     stdio: ['ignore', logFd, logFd],
-    env: serverEnv(),
+    env: { ...serverEnv(), SENDERO_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SENDERO_SMS_URL: `http://127.0.0.1:${smsPort}/sms`, SENDERO_WORKER_POLL_MS: '500' },
   });
   closeSync(logFd);
   server.on('exit', (code, signal) => { serverExited = { code, signal }; });
@@ -131,7 +133,7 @@ async function main() {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
       cwd: here,
       stdio: 'inherit',
-      env: { ...process.env, SENDERO_BASE_URL: base, E2E_DB: backend, E2E_TMP: dir },
+      env: { ...process.env, SENDERO_BASE_URL: base, E2E_DB: backend, E2E_TMP: dir, E2E_SMTP_PORT: String(smtpPort), E2E_SMS_PORT: String(smsPort) },
     });
     child.on('exit', (c, s) => ok(c ?? (s ? 1 : 0)));
   });

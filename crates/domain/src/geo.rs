@@ -97,7 +97,7 @@ pub fn city(name: &str, state: &str) -> Option<&'static Place> {
 /// Find where a free-text US address is: its ZIP code if it has one (the last five-digit group),
 /// else "City, ST" from its comma-separated parts.
 pub fn locate(address: &str) -> Option<&'static Place> {
-    let zip_code = address.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 5).last().and_then(zip);
+    let zip_code = address.split(|c: char| !c.is_ascii_digit()).rfind(|w| w.len() == 5).and_then(zip);
     if zip_code.is_some() {
         return zip_code;
     }

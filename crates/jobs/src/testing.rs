@@ -82,7 +82,7 @@ async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Mail>>>, de
         } else if upper.starts_with("HELO") {
             write.write_all(b"250 sink\r\n").await?;
         } else if upper.starts_with("MAIL FROM:") {
-            from = cmd[10..].trim().split_whitespace().next().unwrap_or("").trim_matches(['<', '>']).to_owned();
+            from = cmd[10..].split_whitespace().next().unwrap_or("").trim_matches(['<', '>']).to_owned();
             to.clear();
             write.write_all(b"250 OK\r\n").await?;
         } else if upper.starts_with("RCPT TO:") {

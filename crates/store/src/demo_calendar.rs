@@ -133,6 +133,7 @@ impl Store {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn demo_event(&self, actor: Actor, case: i64, kind: &str, subtype: &str, place: i64, tz: &str, in_days: i64, time: &str) -> anyhow::Result<i64> {
         let local = format!("{}T{time}", (Utc::now() + Duration::days(in_days)).date_naive());
         let draft =

@@ -113,14 +113,14 @@ async function main() {
   server.on('exit', (code, signal) => { serverExited = { code, signal }; });
 
   // Wait for /healthz (demo seeding takes a few seconds).
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (serverExited) throw new Error(`server exited early (${JSON.stringify(serverExited)}):\n${readFileSync(logPath, 'utf8')}`);
     try {
       const r = await fetch(`${base}/healthz`);
       if (r.status === 200) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`server not healthy after 60 s:\n${readFileSync(logPath, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`server not healthy after 120 s:\n${readFileSync(logPath, 'utf8')}`);
     await sleep(200);
   }
   log(`server healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -92,6 +92,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 async function main() {
   const started = Date.now();
   const port = await freePort();
+  // Local mail and SMS sinks for the worker inside the server; tests/calendar.test.mjs listens there.
+  const [smtpPort, smsPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   let databaseUrl;
   if (backend === 'postgres') {
@@ -108,20 +110,20 @@ async function main() {
   server = spawn(bin, ['--database-url', databaseUrl, '--key-file', join(dir, 'sendero.key'),
     'serve', '--demo', '--bind', `127.0.0.1:${port}`], {
     stdio: ['ignore', logFd, logFd],
-    env: serverEnv(),
+    env: { ...serverEnv(), SENDERO_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SENDERO_SMS_URL: `http://127.0.0.1:${smsPort}/sms`, SENDERO_WORKER_POLL_MS: '500' },
   });
   closeSync(logFd);
   server.on('exit', (code, signal) => { serverExited = { code, signal }; });
 
   // Wait for /healthz (demo seeding takes a few seconds).
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (serverExited) throw new Error(`server exited early (${JSON.stringify(serverExited)}):\n${readFileSync(logPath, 'utf8')}`);
     try {
       const r = await fetch(`${base}/healthz`);
       if (r.status === 200) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`server not healthy after 60 s:\n${readFileSync(logPath, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`server not healthy after 120 s:\n${readFileSync(logPath, 'utf8')}`);
     await sleep(200);
   }
   log(`server healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -134,7 +136,7 @@ async function main() {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
       cwd: here,
       stdio: 'inherit',
-      env: { ...process.env, SENDERO_BASE_URL: base, E2E_DB: backend, E2E_TMP: dir },
+      env: { ...process.env, SENDERO_BASE_URL: base, E2E_DB: backend, E2E_TMP: dir, E2E_SMTP_PORT: String(smtpPort), E2E_SMS_PORT: String(smsPort) },
     });
     child.on('exit', (c, s) => ok(c ?? (s ? 1 : 0)));
   });

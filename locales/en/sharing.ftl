@@ -79,3 +79,6 @@ transfer-error-answered = This transfer has already been answered.
 transferred-title = Record transferred
 transferred-body = This client was transferred to { $to } on { $on }. Your organization did not keep access to the record.
 closure-transferred = Transferred to another organization
+export-section-events = Hearings, check-ins and appointments
+export-section-consents = Consents to share
+export-section-transfers = Transfers to other organizations

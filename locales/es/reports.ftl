@@ -67,3 +67,4 @@ overview-longest-days = Máximo (días)
 overview-closures = Por qué se cerraron los casos, últimos 90 días
 overview-no-closures = Ningún caso se cerró en los últimos 90 días.
 evaluation-description = Comparación por intención de tratar entre las personas inscritas por el sorteo y su grupo de comparación: comparecencia ante la corte, servicios y cambio en las evaluaciones, con intervalos de confianza y una tabla de equilibrio.
+appearance-description = Audiencias a las que se asistió, perdidas y aplazadas por programa y período, con la tasa de comparecencia y su intervalo del 95 %.

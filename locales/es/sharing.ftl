@@ -79,3 +79,6 @@ transfer-error-answered = Esta transferencia ya fue respondida.
 transferred-title = Expediente transferido
 transferred-body = Este cliente fue transferido a { $to } el { $on }. Su organización no conservó acceso al expediente.
 closure-transferred = Transferido a otra organización
+export-section-events = Audiencias, citas de control y citas
+export-section-consents = Consentimientos para compartir
+export-section-transfers = Transferencias a otras organizaciones

@@ -50,6 +50,16 @@ enum Command {
         /// Send cookies without the Secure flag (only for plain-http deployments off localhost).
         #[arg(long, env = "SENDERO_INSECURE_COOKIES")]
         insecure_cookies: bool,
+        /// Do not run the background worker in this process (run `sendero worker` elsewhere).
+        #[arg(long, env = "SENDERO_NO_WORKER")]
+        no_worker: bool,
+    },
+    /// Run the background worker alone: reminders, outbox delivery (SMTP, SMS), scheduled jobs.
+    /// Settings: SENDERO_SMTP_URL, SENDERO_MAIL_FROM, SENDERO_SMS_URL, SENDERO_WORKER_*.
+    Worker {
+        /// Exit after the first pass that finds nothing to do (benchmarks, cron).
+        #[arg(long)]
+        until_idle: bool,
     },
     /// Apply database migrations.
     Migrate,
@@ -236,16 +246,56 @@ async fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let store = open_store(&cli.db).await?;
     match cli.command {
-        Command::Serve { bind, demo, insecure_cookies } => {
+        Command::Serve { bind, demo, insecure_cookies, no_worker } => {
             if demo && store.seed_demo().await? {
                 tracing::info!("seeded the demo consortium; demo accounts are listed on the sign-in page");
             }
+            let worker_stop = std::sync::Arc::new(tokio::sync::Notify::new());
+            let worker = if no_worker {
+                None
+            } else {
+                let w = sendero_jobs::Worker::new(
+                    store.clone(),
+                    std::sync::Arc::new(sendero_web::pages::calendar::FluentTexts),
+                    sendero_jobs::WorkerConfig::from_env(),
+                )?;
+                let stop = worker_stop.clone();
+                Some(tokio::spawn(async move { w.run(async move { stop.notified().await }).await }))
+            };
             let state = AppState::new(store, Settings { demo, secure_cookies: !insecure_cookies });
             let app = Application::build(state, &bind).await?;
             tracing::info!(address = %app.local_addr(), "Sendero is listening");
             app.run_until_stopped().await?;
+            worker_stop.notify_one();
+            if let Some(w) = worker {
+                let _ = w.await;
+            }
         }
         Command::Migrate => println!("migrations applied"),
+        Command::Worker { until_idle } => {
+            let worker =
+                sendero_jobs::Worker::new(store, std::sync::Arc::new(sendero_web::pages::calendar::FluentTexts), sendero_jobs::WorkerConfig::from_env())?;
+            if until_idle {
+                let mut total = sendero_jobs::PassStats::default();
+                loop {
+                    let s = worker.pass(chrono::Utc::now()).await?;
+                    if s.is_idle() {
+                        break;
+                    }
+                    total.reminders += s.reminders;
+                    total.sent += s.sent;
+                    total.failed += s.failed;
+                    total.opted_out += s.opted_out;
+                }
+                println!("reminders {} sent {} failed {} opted_out {}", total.reminders, total.sent, total.failed, total.opted_out);
+            } else {
+                worker
+                    .run(async {
+                        let _ = tokio::signal::ctrl_c().await;
+                    })
+                    .await;
+            }
+        }
         Command::Demo { clients: None } => {
             if store.seed_demo().await? {
                 println!("seeded the demo consortium (password for every demo account: {})", sendero_store::demo::DEMO_PASSWORD);

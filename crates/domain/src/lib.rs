@@ -3,6 +3,7 @@
 //! Values are parsed once at the edge (`parse` constructors) and are valid from then on.
 
 pub mod board;
+pub mod calendar;
 pub mod care;
 pub mod case;
 pub mod client;
@@ -10,6 +11,7 @@ pub mod consent;
 pub mod eligibility;
 pub mod error;
 pub mod evaluation;
+pub mod geo;
 pub mod instrument;
 pub mod intake;
 pub mod lottery;

@@ -42,6 +42,19 @@ pub const CLIENT_EXPORT_SECTIONS: &[ExportSection] = &[
         encrypted: &["subject", "body"],
         omit: &["idempotency_key", "lease_owner", "lease_until", "provider_id"],
     },
+    ExportSection { key: "events", sql: "SELECT * FROM events WHERE org_id = ? AND client_id = ? ORDER BY starts_at", encrypted: &["notes_enc"], omit: &["version"] },
+    ExportSection {
+        key: "consents",
+        sql: "SELECT id, purpose, recipient_org_id, scopes, starts_on, ends_on, method, witness, language, recorded_at, revoked_at, revoke_reason FROM consents WHERE org_id = ? AND client_id = ? ORDER BY id",
+        encrypted: &[],
+        omit: &[],
+    },
+    ExportSection {
+        key: "transfers",
+        sql: "SELECT id, to_org_id, summary, status, reason, created_at, answered_at FROM transfers WHERE org_id = ? AND client_id = ? ORDER BY id",
+        encrypted: &["summary"],
+        omit: &[],
+    },
 ];
 
 /// One section of the export: rows of (column, value) in column order.

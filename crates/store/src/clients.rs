@@ -364,6 +364,9 @@ impl Store {
                 .await?;
         }
         let id = self.insert_contact_tx(&mut w.tx, actor, client_id, kind, value).await?;
+        if kind == ContactKind::Address {
+            self.open_address_change_tasks_tx(&mut w.tx, actor, client_id, id).await?;
+        }
         w.commit().await?;
         Ok(id)
     }

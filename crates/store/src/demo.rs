@@ -317,6 +317,9 @@ impl Store {
                 let manager = staff[rng.gen_range(0..staff.len())];
                 self.seed_household(&mut rng, actor, culture, plan.area_code, program, site, manager).await?;
             }
+            if index == 0 {
+                self.seed_calendar_demo(actor, &staff).await?;
+            }
         }
         // Features that span organizations seed once every organization exists.
         self.seed_sharing_demo().await?;

@@ -31,6 +31,7 @@ pub const ENCRYPTED_COLUMNS: &[EncryptedColumns] = &[
     EncryptedColumns { table: "outbox", id: "id", org: "org_id", columns: &["subject", "body"] },
     EncryptedColumns { table: "user_totp", id: "user_id", org: "org_id", columns: &["secret_enc"] },
     EncryptedColumns { table: "transfers", id: "id", org: "org_id", columns: &["summary"] },
+    EncryptedColumns { table: "events", id: "id", org: "org_id", columns: &["notes_enc"] },
     EncryptedColumns { table: "intake_candidates", id: "id", org: "org_id", columns: &["contact_enc"] },
     EncryptedColumns { table: "network_messages", id: "id", org: "org_id", columns: &["body_enc"] },
     EncryptedColumns { table: "guardians", id: "id", org: "org_id", columns: &["motivation_enc"] },

@@ -6,6 +6,7 @@
 pub mod assessments;
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 pub mod care_networks;
 pub mod care_notices;
 pub mod cases;
@@ -13,7 +14,9 @@ pub mod client_export;
 pub mod clients;
 pub mod crypto;
 pub mod dedup;
+pub mod delivery;
 pub mod demo;
+mod demo_calendar;
 mod demo_lottery;
 mod demo_sharing;
 pub mod demo_volunteers;

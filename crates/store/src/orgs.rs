@@ -188,6 +188,7 @@ impl Store {
             Entity::Transfer => "SELECT 1 AS one FROM transfers WHERE id = ? AND (org_id = ? OR to_org_id = ?)",
             // A consent shared with this organization, in force today.
             Entity::Grant => return self.grant_visible(org_id, id, crate::today()).await,
+            Entity::Event => "SELECT 1 AS one FROM events WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
             Entity::Candidate => "SELECT 1 AS one FROM intake_candidates WHERE id = ? AND org_id = ?",
@@ -236,4 +237,5 @@ pub enum Entity {
     NetworkTask,
     Ride,
     Guardian,
+    Event,
 }

@@ -14,9 +14,25 @@ pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
-/// Tables holding rows that belong to a case: deleted with it. A feature that adds a table
-/// with a `case_id` appends it here (children before parents).
-pub const CASE_CHILDREN: &[&str] = &["notes", "assessments", "tasks", "case_events"];
+/// Rows that belong to a purged case, as (table, which rows): `{cases}` stands for the ids of the
+/// cases being purged. A feature that adds a table under cases appends it here (children
+/// before parents).
+pub const CASE_CHILDREN: &[(&str, &str)] = &[
+    ("notes", "case_id IN ({cases})"),
+    ("assessments", "case_id IN ({cases})"),
+    ("tasks", "case_id IN ({cases})"),
+    ("case_events", "case_id IN ({cases})"),
+    ("reminders", "event_id IN (SELECT id FROM events WHERE case_id IN ({cases}))"),
+    ("events", "case_id IN ({cases})"),
+    ("eligibility_windows", "case_id IN ({cases})"),
+];
+
+/// Closed cases past the cutoff (binds: organization, cutoff). Cases that enrolled someone
+/// through the lottery or moved between organizations are kept: the draw and the hand-off must
+/// stay verifiable.
+const DOOMED_CASES: &str = "SELECT id FROM cases WHERE org_id = ? AND status = 'closed' AND closed_at < ? \
+     AND id NOT IN (SELECT case_id FROM lottery_enrollments) AND id NOT IN (SELECT case_id FROM transfers) \
+     AND id NOT IN (SELECT new_case_id FROM transfers WHERE new_case_id IS NOT NULL)";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct RetentionRules {
@@ -76,19 +92,13 @@ impl Store {
         let mut plan = RetentionPlan { rules, ..Default::default() };
         if let Some(years) = rules.closed_case_years {
             let cutoff = format_time(at - chrono::Duration::days(365 * years));
-            for child in CASE_CHILDREN {
-                let sql = self.render_owned(&format!(
-                    "SELECT COUNT(*) AS n FROM {child} WHERE case_id IN (SELECT id FROM cases WHERE org_id = ? AND status = 'closed' AND closed_at < ?)"
-                ));
+            for (child, rows) in CASE_CHILDREN {
+                let sql = self.render_owned(&format!("SELECT COUNT(*) AS n FROM {child} WHERE {}", rows.replace("{cases}", DOOMED_CASES)));
                 let n: i64 = sqlx::query(&sql).bind(org_id).bind(&cutoff).fetch_one(&mut *conn).await?.try_get("n")?;
                 plan.counts.push(((*child).to_owned(), n));
             }
-            let n: i64 = sqlx::query(self.q("SELECT COUNT(*) AS n FROM cases WHERE org_id = ? AND status = 'closed' AND closed_at < ?"))
-                .bind(org_id)
-                .bind(&cutoff)
-                .fetch_one(&mut *conn)
-                .await?
-                .try_get("n")?;
+            let sql = self.render_owned(&format!("SELECT COUNT(*) AS n FROM cases WHERE id IN ({DOOMED_CASES})"));
+            let n: i64 = sqlx::query(&sql).bind(org_id).bind(&cutoff).fetch_one(&mut *conn).await?.try_get("n")?;
             plan.counts.push(("cases".to_owned(), n));
             plan.case_cutoff = Some(cutoff);
         }
@@ -121,16 +131,12 @@ impl Store {
             return Err(StoreError::Refused("retention-plan-changed"));
         }
         if let Some(cutoff) = &current.case_cutoff {
-            let doomed = "SELECT id FROM cases WHERE org_id = ? AND status = 'closed' AND closed_at < ?";
-            for child in CASE_CHILDREN {
-                let sql = self.render_owned(&format!("DELETE FROM {child} WHERE case_id IN ({doomed})"));
+            for (child, rows) in CASE_CHILDREN {
+                let sql = self.render_owned(&format!("DELETE FROM {child} WHERE {}", rows.replace("{cases}", DOOMED_CASES)));
                 sqlx::query(&sql).bind(actor.org_id).bind(cutoff).execute(&mut *w.tx).await?;
             }
-            sqlx::query(self.q("DELETE FROM cases WHERE org_id = ? AND status = 'closed' AND closed_at < ?"))
-                .bind(actor.org_id)
-                .bind(cutoff)
-                .execute(&mut *w.tx)
-                .await?;
+            let sql = self.render_owned(&format!("DELETE FROM cases WHERE id IN ({DOOMED_CASES})"));
+            sqlx::query(&sql).bind(actor.org_id).bind(cutoff).execute(&mut *w.tx).await?;
         }
         if let Some(cutoff) = &current.message_cutoff {
             sqlx::query(self.q("DELETE FROM outbox WHERE org_id = ? AND status <> 'queued' AND created_at < ?"))

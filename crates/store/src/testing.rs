@@ -160,6 +160,20 @@ impl TestDb {
         TestDb { store, place: Place::Postgres(name) }
     }
 
+    /// The database URL, for starting other processes (e.g. `sendero worker`) on it.
+    pub fn url(&self) -> String {
+        match &self.place {
+            Place::Sqlite(dir) => format!("sqlite://{}", dir.join("test.db").display()),
+            Place::Postgres(name) => pg_url(name),
+        }
+    }
+
+    /// `SENDERO_SECRET_KEY` for processes sharing this test database (the key of [`cipher`]).
+    pub fn secret_key() -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode([42u8; 32])
+    }
+
     pub async fn cleanup(self) {
         self.store.pool().close().await;
         drop(self.store);

@@ -550,7 +550,7 @@ impl Store {
 
     /// Checks and trainings lapsing within the warning window (or lapsed in the last 30 days),
     /// for the coordinators' dashboard panel.
-    pub async fn expiring(&self, org_id: i64) -> StoreResult<Vec<ExpiringItem>> {
+    pub async fn expiring_clearances(&self, org_id: i64) -> StoreResult<Vec<ExpiringItem>> {
         let today = today();
         let recent = |d: NaiveDate| lapses_within(Some(d), today, EXPIRY_WARNING_DAYS) || (d < today && (today - d).num_days() <= 30);
         let mut out = Vec::new();

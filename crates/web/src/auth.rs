@@ -174,6 +174,7 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "network_task_id" => Some(Entity::NetworkTask),
         "ride_id" => Some(Entity::Ride),
         "guardian_id" => Some(Entity::Guardian),
+        "event_id" => Some(Entity::Event),
         _ => None,
     }
 }

@@ -217,6 +217,22 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/lottery/rounds/{round_id}/followups", Some(P::RecordIntake), pages::lottery::record_followup),
         route(M::GET, "/reports/evaluation", Some(P::ViewReports), pages::lottery::evaluation),
         route(M::GET, "/reports/evaluation.csv", Some(P::ViewReports), pages::lottery::evaluation_csv),
+        // Calendar: hearings, check-ins, appointments, reminders, feeds, rota, outbox, appearance.
+        route(M::GET, "/calendar", Some(P::ReadCases), pages::calendar::index),
+        route(M::GET, "/calendar/feed.ics", None, pages::calendar::feed),
+        route(M::POST, "/calendar/feed", Some(P::ReadCases), pages::calendar::new_feed),
+        route(M::POST, "/calendar/feed/revoke", Some(P::ReadCases), pages::calendar::revoke_feed),
+        route(M::POST, "/calendar/settings", Some(P::Administer), pages::calendar::save_settings),
+        route(M::POST, "/oncall", Some(P::ViewCaseloads), pages::calendar::add_shift),
+        route(M::GET, "/cases/{case_id}/events/new", Some(P::WriteCases), pages::calendar::new_form),
+        route(M::POST, "/cases/{case_id}/events", Some(P::WriteCases), pages::calendar::create),
+        route(M::POST, "/cases/{case_id}/windows", Some(P::WriteCases), pages::calendar::add_window),
+        route(M::GET, "/events/{event_id}", Some(P::ReadCases), pages::calendar::show),
+        route(M::GET, "/events/{event_id}/ics", Some(P::ReadCases), pages::calendar::event_ics),
+        route(M::POST, "/events/{event_id}/attendance", Some(P::WriteCases), pages::calendar::attendance),
+        route(M::POST, "/clients/{client_id}/opt-out", Some(P::WriteClients), pages::calendar::opt_out),
+        route(M::GET, "/outbox", Some(P::Administer), pages::calendar::outbox),
+        route(M::GET, "/reports/appearance", Some(P::ViewReports), pages::calendar::appearance),
     ]
 }
 

@@ -3,6 +3,7 @@
 mod support;
 
 mod audit;
+mod calendar;
 mod cases;
 mod clients;
 mod concurrency;

@@ -164,7 +164,7 @@ async fn uncleared_volunteers_cannot_serve_families(store: &Store) {
     store.add_network_member(boss, network, user, NetworkRole::Driver).await.unwrap();
     assert_eq!(store.network_members(w.org, network).await.unwrap().len(), 1);
     // The lapsed check shows on the coordinators' panel.
-    let expiring = store.expiring(w.org).await.unwrap();
+    let expiring = store.expiring_clearances(w.org).await.unwrap();
     assert!(expiring.iter().any(|e| e.volunteer_id == Some(lapsed) && e.what == "check"), "{expiring:?}");
     assert!(!expiring.iter().any(|e| e.volunteer_id == Some(cleared)));
     // Another organization cannot add to this network.
@@ -382,7 +382,7 @@ async fn demo_care_networks(store: &Store) {
     assert!(!offered.iter().any(|(_, name, _, _)| name == "Kevin O'Neill" || name == "Sarah Kim"));
     assert!(store.ride_report(org).await.unwrap().iter().any(|t| t.purpose == RidePurpose::Medical && t.miles_tenths == 142));
     // Expiring panel: Tom's check and training; Kevin's lapsed check.
-    let expiring = store.expiring(org).await.unwrap();
+    let expiring = store.expiring_clearances(org).await.unwrap();
     assert!(expiring.iter().any(|e| e.name == "Tom Becker" && e.what == "check"));
     assert!(expiring.iter().any(|e| e.name == "Tom Becker" && e.what != "check"));
     assert!(expiring.iter().any(|e| e.name == "Kevin O'Neill"));

@@ -332,6 +332,7 @@ pub const REPORTS: &[(&str, &str, &str)] = &[
     ("/reports/consortium", "consortium-title", "consortium-description"),
     ("/reports/outcomes", "outcomes-title", "outcomes-description"),
     ("/reports/evaluation", "evaluation-title", "evaluation-description"),
+    ("/reports/appearance", "appearance-title", "appearance-description"),
 ];
 
 pub async fn index(Extension(ctx): Extension<Ctx>) -> AppResult<Response> {

@@ -29,6 +29,7 @@ pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
     // Each feature adds its panel here, one line each.
     let panels: Vec<String> = [
         crate::pages::tasks::dashboard_panel(&state, &ctx).await?,
+        crate::pages::calendar::dashboard_panel(&state, &ctx).await?,
         crate::pages::sharing::dashboard_panel(&state, &ctx).await?,
         crate::pages::overview::dashboard_panel(&state, &ctx).await?,
         crate::pages::volunteers::dashboard_panel(&state, &ctx).await?,

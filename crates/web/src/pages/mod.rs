@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod assessments;
 pub mod board;
+pub mod calendar;
 pub mod care;
 pub mod cases;
 pub mod client_export;

@@ -369,7 +369,7 @@ pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>,
         rows: rows(&state, org, list, &ctx.tr).await?,
         status,
         q,
-        expiring: state.store.expiring(org).await?,
+        expiring: state.store.expiring_clearances(org).await?,
     };
     Ok(html(&page))
 }
@@ -554,7 +554,7 @@ pub async fn dashboard_panel(state: &AppState, ctx: &Ctx) -> AppResult<Option<St
     if !user.role.can(Permission::CoordinateVolunteers) {
         return Ok(None);
     }
-    let expiring = state.store.expiring(user.org_id).await?;
+    let expiring = state.store.expiring_clearances(user.org_id).await?;
     Ok(Some(render(&PanelTemplate { l: Layout::new(Some(ctx), ctx.tr.clone(), ""), expiring })))
 }
 

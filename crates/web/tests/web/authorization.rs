@@ -27,6 +27,7 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{network_task_id}", &w.care.network_task.to_string())
         .replace("{ride_id}", &w.care.ride.to_string())
         .replace("{guardian_id}", &w.care.guardian.to_string())
+        .replace("{event_id}", &w.event.to_string())
         .replace("{file}", "style.css")
 }
 

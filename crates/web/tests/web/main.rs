@@ -5,6 +5,7 @@ mod support;
 mod api;
 mod assessments;
 mod authorization;
+mod calendar;
 mod dashboards;
 mod dedup;
 mod firewall;

@@ -65,6 +65,8 @@ pub struct OrgWorld {
     pub round: i64,
     /// Volunteers, care network, ride and guardian records (see `volunteers::care_fixtures`).
     pub care: crate::volunteers::CareIds,
+    /// A hearing on `case` (its judge names the organization's family name).
+    pub event: i64,
 }
 
 pub struct TestApp {
@@ -148,6 +150,7 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         ..Default::default()
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
+    let event = crate::calendar::hearing_for(store, actor, case, family).await;
     let (candidate, round) = intake_world(store, actor, program, family).await;
     let care = crate::volunteers::care_fixtures(store, actor, household, family).await;
     OrgWorld {
@@ -168,6 +171,7 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         candidate,
         round,
         care,
+        event,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod error;
 pub mod instrument;
 pub mod outcomes;
 pub mod role;
+pub mod services;
 pub mod text;
 
 pub use case::{CaseStatus, ClosureReason, Phase, ProgramKind, Transition};

@@ -40,7 +40,7 @@ fn target(table: &str, field: &str) -> Option<&'static str> {
 
 pub fn validate(dir: &Directory, origins: &Origins) -> Vec<ImportError> {
     let mut errors = Vec::new();
-    let mut push = |errors: &mut Vec<ImportError>, table: &str, index: usize, field: Option<String>, message: String| {
+    let push = |errors: &mut Vec<ImportError>, table: &str, index: usize, field: Option<String>, message: String| {
         let (file, row) = origins.locate(table, index);
         errors.push(ImportError { file, row: Some(row), field, message });
     };

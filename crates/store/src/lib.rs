@@ -10,10 +10,13 @@ pub mod clients;
 pub mod crypto;
 pub mod dedup;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod import;
 pub mod orgs;
 pub mod outbox;
+pub mod referrals;
+pub mod services;
 mod sql;
 pub mod tasks;
 #[cfg(feature = "testing")]

@@ -183,6 +183,11 @@ impl Store {
             Entity::Assessment => "SELECT 1 AS one FROM assessments WHERE id = ? AND org_id = ?",
             Entity::Merge => "SELECT 1 AS one FROM merges WHERE id = ? AND org_id = ?",
             Entity::Task => "SELECT 1 AS one FROM tasks WHERE id = ? AND org_id = ?",
+            Entity::Referral => "SELECT 1 AS one FROM referrals WHERE id = ? AND org_id = ?",
+            // A referral another organization sent to this one (its incoming queue).
+            Entity::IncomingReferral => "SELECT 1 AS one FROM referrals WHERE id = ? AND target_org_id = ?",
+            Entity::Goal => "SELECT 1 AS one FROM plan_goals WHERE id = ? AND org_id = ?",
+            Entity::Funder => "SELECT 1 AS one FROM funders WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
         };
@@ -204,4 +209,8 @@ pub enum Entity {
     Instrument,
     Merge,
     Task,
+    Referral,
+    IncomingReferral,
+    Goal,
+    Funder,
 }

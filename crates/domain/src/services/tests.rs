@@ -42,16 +42,23 @@ fn billing_counts_eligible_services_and_flags_the_rest() {
         ("mental_health".to_owned(), Rate { unit: RateUnit::QuarterHour, cents: 2_000 }),
         ("transportation".to_owned(), Rate { unit: RateUnit::Service, cents: 1_250 }),
     ]);
-    let s = |id, client, category: &str, day, minutes| BillableService { id, client_id: client, category: category.into(), provided_on: d(2026, 10, day), minutes, cost_cents: 100 };
+    let s = |id, client, category: &str, day, minutes| BillableService {
+        id,
+        client_id: client,
+        category: category.into(),
+        provided_on: d(2026, 10, day),
+        minutes,
+        cost_cents: 100,
+    };
     let services = vec![
         s(1, 1, "housing", 2, 30),
         s(2, 1, "housing", 9, 30),
-        s(3, 1, "mental_health", 3, 50), // 4 quarter hours
+        s(3, 1, "mental_health", 3, 50),  // 4 quarter hours
         s(4, 1, "mental_health", 10, 45), // 3
         s(5, 2, "housing", 5, 30),        // before client 2's window opens
         s(6, 2, "housing", 21, 30),
-        s(7, 3, "food", 6, 10),           // no window known
-        s(8, 1, "food", 6, 10),           // no rate
+        s(7, 3, "food", 6, 10), // no window known
+        s(8, 1, "food", 6, 10), // no rate
         s(9, 1, "transportation", 7, 90),
     ];
     let bill = bill(&services, &rates, &windows);

@@ -10,5 +10,6 @@ mod dedup;
 mod demo;
 mod import;
 mod migrations;
+mod services;
 mod tasks_outbox;
 mod users;

@@ -1,5 +1,7 @@
 //! `sendero`: one binary for the web app, the JSON API and the command-line tools.
 
+mod directory;
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -76,6 +78,9 @@ enum Command {
     Dedup(DedupCommand),
     /// Online backup of an SQLite database to FILE (for PostgreSQL use pg_dump).
     Backup { file: PathBuf },
+    /// The resource directory (Open Referral HSDS).
+    #[command(subcommand)]
+    Directory(directory::DirectoryCommand),
 }
 
 #[derive(Subcommand)]
@@ -313,6 +318,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             store.backup_sqlite(&file).await?;
             println!("backup written to {}", file.display());
         }
+        Command::Directory(command) => return directory::run(&store, command).await,
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

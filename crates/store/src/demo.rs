@@ -315,6 +315,7 @@ impl Store {
                 self.seed_household(&mut rng, actor, culture, plan.area_code, program, site, manager).await?;
             }
         }
+        self.seed_demo_services(consortium).await?;
         Ok(true)
     }
 

@@ -10,6 +10,7 @@ pub mod clients;
 pub mod crypto;
 pub mod dedup;
 pub mod demo;
+pub mod demo_services;
 pub mod directory;
 pub mod error;
 pub mod import;

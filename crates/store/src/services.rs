@@ -550,6 +550,11 @@ impl Store {
         Ok((r.try_get("case_id")?, r.try_get("version")?))
     }
 
+    /// The case a goal belongs to (in the organization).
+    pub async fn goal_case_id(&self, org_id: i64, goal_id: i64) -> StoreResult<i64> {
+        Ok(self.goal_case(org_id, goal_id).await?.0)
+    }
+
     pub async fn add_goal_progress(&self, actor: Actor, goal_id: i64, noted_on: chrono::NaiveDate, note: &str) -> StoreResult<()> {
         if note.trim().is_empty() {
             return Err(invalid("note", "services-error-progress"));

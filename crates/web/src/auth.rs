@@ -163,6 +163,9 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "instrument_id" => Some(Entity::Instrument),
         "merge_id" => Some(Entity::Merge),
         "task_id" => Some(Entity::Task),
+        "referral_id" => Some(Entity::Referral),
+        "incoming_id" => Some(Entity::IncomingReferral),
+        "goal_id" => Some(Entity::Goal),
         _ => None,
     }
 }

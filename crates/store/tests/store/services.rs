@@ -258,3 +258,30 @@ async fn referrals_close_the_loop_with_consent_and_minimum_data(store: &Store) {
     assert_eq!((partner_row.sent, partner_row.accepted, partner_row.completed), (1, 1, 0));
 }
 story!(referrals_close_the_loop_with_consent_and_minimum_data);
+
+async fn demo_has_plans_services_directory_and_referrals(store: &Store) {
+    assert!(store.seed_demo().await.unwrap());
+    let orgs = store.all_organizations().await.unwrap();
+    let lead = orgs[0].id;
+    for o in &orgs {
+        assert_eq!(store.directory_size(o.id).await.unwrap(), 11, "{} has the demo directory", o.name);
+    }
+    let amina: i64 = sqlx::query(&sql(store, "SELECT k.id FROM cases k JOIN clients c ON c.id = k.client_id WHERE c.given_names = 'Amina' AND k.org_id = ?"))
+        .bind(lead)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+        .get("id");
+    let plan = store.service_plan(lead, amina).await.unwrap();
+    assert_eq!(plan.goals.len(), 4);
+    assert!(plan.crisis.is_some());
+    assert_eq!(store.case_services(lead, amina).await.unwrap().len(), 5);
+    let houston = orgs.iter().find(|o| o.city.as_deref() == Some("Houston")).unwrap().id;
+    let incoming = store.incoming_referrals(houston).await.unwrap();
+    assert_eq!(incoming.len(), 1);
+    assert_eq!(incoming[0].status, ReferralStatus::Accepted);
+    // The Castillo shelter referral has waited nine days against a five-day wait.
+    assert_eq!(store.overdue_referrals(lead, None, sendero_store::today()).await.unwrap().len(), 1);
+    assert!(count(store, "SELECT COUNT(*) AS n FROM referrals WHERE org_id = ?", &[lead]).await >= 3);
+}
+story!(demo_has_plans_services_directory_and_referrals);

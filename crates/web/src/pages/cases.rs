@@ -122,7 +122,7 @@ async fn page_with(state: &AppState, ctx: &Ctx, id: i64, error: String, note: No
     let everyone = state.store.users(user.org_id).await?;
     let events = state.store.case_events(user.org_id, id).await?.iter().map(|e| describe_event(ctx, e, &everyone)).collect();
     let staff = everyone.into_iter().filter(|u| u.active && matches!(u.role, Role::CaseManager | Role::Supervisor)).collect();
-    let sections = vec![super::tasks::case_section(state, ctx, id, task_error).await?];
+    let sections = vec![super::tasks::case_section(state, ctx, id, task_error).await?, super::services::case_section(state, ctx, id).await?];
     Ok(CasePage {
         l: Layout::new(Some(ctx), ctx.tr.clone(), &case.client_name),
         phases,

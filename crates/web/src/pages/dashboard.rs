@@ -27,6 +27,9 @@ pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
         org_clients = state.store.list_clients(user.org_id, &ClientQuery { page: 1, per_page: 1, ..Default::default() }).await?.total;
     }
     // Each feature adds its panel here, one line each.
-    let panels: Vec<String> = [crate::pages::tasks::dashboard_panel(&state, &ctx).await?].into_iter().flatten().collect();
+    let panels: Vec<String> = [crate::pages::tasks::dashboard_panel(&state, &ctx).await?, crate::pages::referrals::dashboard_panel(&state, &ctx).await?]
+        .into_iter()
+        .flatten()
+        .collect();
     Ok(html(&DashboardPage { l: Layout::page(&ctx, "dashboard-title"), my_cases, my_open, org_open, org_clients, can_cases, panels }))
 }

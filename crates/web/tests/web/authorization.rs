@@ -16,6 +16,9 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{instrument_id}", &w.instrument.to_string())
         .replace("{merge_id}", &w.merge.to_string())
         .replace("{task_id}", &w.task.to_string())
+        .replace("{goal_id}", &w.goal.to_string())
+        .replace("{referral_id}", &w.referral.to_string())
+        .replace("{incoming_id}", &w.incoming.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -52,6 +52,12 @@ pub struct OrgWorld {
     pub merge: i64,
     /// An open task on `case`.
     pub task: i64,
+    /// A goal of `case`'s service plan.
+    pub goal: i64,
+    /// A referral this organization sent to the other one.
+    pub referral: i64,
+    /// A referral the other organization sent to this one (this one's incoming queue).
+    pub incoming: i64,
 }
 
 pub struct TestApp {
@@ -135,7 +141,8 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         ..Default::default()
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
-    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task }
+    let goal = store.add_goal(actor, case, 0, Some("housing"), &format!("A home for the {family} family"), sendero_store::today()).await.unwrap();
+    OrgWorld { org, client, contact, household, case, program, user, assessment, instrument, merge, task, goal, referral: 0, incoming: 0 }
 }
 
 pub async fn spawn_app(store: Store) -> TestApp {
@@ -144,6 +151,8 @@ pub async fn spawn_app(store: Store) -> TestApp {
     let consortium = store.create_consortium("Test consortium").await.unwrap();
     let own = org_world(&store, consortium, "Camino", "Castillo", "manager@own.test").await;
     let other = org_world(&store, consortium, "Elsewhere", OTHER_ORG_MARKER, "manager@other.test").await;
+    let (mut own, mut other) = (own, other);
+    link_referrals(&store, &mut own, &mut other).await;
     let mut users = vec![(Role::CaseManager, own.user)];
     for role in Role::ALL.into_iter().filter(|r| *r != Role::CaseManager) {
         let email = format!("{}@own.test", role.as_str());
@@ -225,4 +234,26 @@ pub fn csrf_in(html: &str) -> Option<String> {
 
 pub fn set_cookies(r: &reqwest::Response) -> Vec<String> {
     r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
+}
+
+/// Each organization refers its case to the other, sharing only a need (no names: the
+/// receiver may see it, so it must not carry the leak marker).
+async fn link_referrals(store: &Store, own: &mut OrgWorld, other: &mut OrgWorld) {
+    let (own_org, other_org) = (own.org, other.org);
+    for (from, to) in [(&mut *own, other_org), (&mut *other, own_org)] {
+        let new = sendero_store::referrals::NewReferral {
+            case_id: from.case,
+            target: sendero_store::referrals::ReferralTarget::Organization(to),
+            category: Some("transportation".into()),
+            shared_fields: vec!["needs".into()],
+            needs: Some("A ride to the check-in".into()),
+            consent_by: "The client".into(),
+            consent_method: "verbal".into(),
+            consent_on: sendero_store::today(),
+            sent_on: sendero_store::today(),
+        };
+        from.referral = store.create_referral(Actor { user_id: None, org_id: from.org }, &new).await.unwrap();
+    }
+    own.incoming = other.referral;
+    other.incoming = own.referral;
 }

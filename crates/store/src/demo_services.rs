@@ -18,12 +18,13 @@ pub const DEMO_DIRECTORY: &[u8] = include_bytes!("../../hsds/sample/demo-directo
 
 impl Store {
     /// (case id, case manager) of the demo person with these given names in `org`.
-    async fn demo_case(&self, org: i64, given: &str) -> anyhow::Result<Option<(i64, Option<i64>)>> {
+    async fn demo_case(&self, org: i64, given: &str, family: &str) -> anyhow::Result<Option<(i64, Option<i64>)>> {
         let row = sqlx::query(self.q(
-            "SELECT k.id, k.case_manager_id FROM cases k JOIN clients c ON c.id = k.client_id WHERE k.org_id = ? AND c.given_names = ? ORDER BY k.id LIMIT 1",
+            "SELECT k.id, k.case_manager_id FROM cases k JOIN clients c ON c.id = k.client_id WHERE k.org_id = ? AND c.given_names = ? AND c.family_names = ? ORDER BY k.id LIMIT 1",
         ))
         .bind(org)
         .bind(given)
+        .bind(family)
         .fetch_optional(self.pool())
         .await?;
         Ok(match row {
@@ -38,7 +39,7 @@ impl Store {
         let Some(lead) = orgs.first().map(|r| r.try_get::<i64, _>("id")).transpose()? else { return Ok(()) };
         let mut houston = None;
         for r in &orgs {
-            if r.try_get::<Option<String>, _>("city")?.as_deref() == Some("Houston") {
+            if r.try_get::<Option<String>, _>("city")?.is_some_and(|c| c.starts_with("Houston")) {
                 houston = Some(r.try_get::<i64, _>("id")?);
             }
         }
@@ -55,7 +56,7 @@ impl Store {
         let service_id = |name: &str| directory.records("service").iter().find(|s| s["name"] == name).and_then(|s| s["id"].as_str()).map(str::to_owned);
 
         // 6. Amina Haddad: plan with her, a crisis plan, services billed per capita.
-        if let Some((case, manager)) = self.demo_case(lead, "Amina").await? {
+        if let Some((case, manager)) = self.demo_case(lead, "Amina", "Haddad").await? {
             let program: i64 = self.case(lead, case).await?.program_id;
             let actor = Actor { user_id: manager, org_id: lead };
             self.set_service_settings(actor, Some(program), ServiceSettings { referral_wait_days: 5, eligibility_months: Some(9) }).await?;
@@ -131,7 +132,7 @@ impl Store {
         }
 
         // 1. Darwin Pérez: referred to the Houston partner, who accepted; a bus ticket.
-        if let Some((case, manager)) = self.demo_case(lead, "Darwin").await? {
+        if let Some((case, manager)) = self.demo_case(lead, "Darwin", "Pérez Mejía").await? {
             let actor = Actor { user_id: manager, org_id: lead };
             if let Some(partner) = houston {
                 let r = NewReferral {
@@ -164,7 +165,7 @@ impl Store {
         }
 
         // 2. The Castillo family: temporary housing, a shelter referral still unanswered.
-        if let Some((case, manager)) = self.demo_case(lead, "Martha Lorena").await? {
+        if let Some((case, manager)) = self.demo_case(lead, "Martha Lorena", "Castillo Obando").await? {
             let actor = Actor { user_id: manager, org_id: lead };
             for (category, minutes, cost) in [("temporary_housing_assistance", 30, 24_000), ("school_enrolment", 120, 0)] {
                 let s = NewService {

@@ -128,7 +128,7 @@ directory-size = { $n ->
    *[other] { $n } services in the directory.
 }
 directory-search = Search
-directory-text = Name
+directory-text = Service or organization name
 directory-category = Category
 directory-language = Language spoken
 directory-language-hint = A language code, such as es or ht.
@@ -231,3 +231,4 @@ referral-report-rejected = Rejected
 referral-report-completed = Completed
 referral-report-days = Median days to acceptance
 referral-report-rate = Completion rate
+referral-needs-text = Describe what the client needs

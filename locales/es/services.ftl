@@ -128,7 +128,7 @@ directory-size = { $n ->
    *[other] { $n } servicios en el directorio.
 }
 directory-search = Buscar
-directory-text = Nombre
+directory-text = Nombre del servicio o de la organización
 directory-category = Categoría
 directory-language = Idioma que se habla
 directory-language-hint = Un código de idioma, como es o ht.
@@ -231,3 +231,4 @@ referral-report-rejected = Rechazadas
 referral-report-completed = Completadas
 referral-report-days = Mediana de días hasta la aceptación
 referral-report-rate = Tasa de finalización
+referral-needs-text = Describa lo que la persona necesita

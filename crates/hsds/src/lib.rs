@@ -154,6 +154,7 @@ pub fn parse_json(file: &str, bytes: &[u8]) -> Result<(Directory, Origins), Impo
     if errors.is_empty() {
         Ok((dir, origins))
     } else {
+        errors.truncate(MAX_ERRORS);
         Err(ImportErrors(errors))
     }
 }

@@ -8,5 +8,6 @@ mod authorization;
 mod dedup;
 mod i18n;
 mod pages;
+mod services;
 mod sessions;
 mod tasks;

@@ -245,7 +245,8 @@ impl Store {
     /// (haversine) after an indexed bounding-box pre-filter; results nearest first when a point
     /// is given, else by name.
     pub async fn search_directory(&self, org_id: i64, q: &DirectoryQuery) -> StoreResult<Vec<DirService>> {
-        let mut sql = String::from("SELECT s.* FROM dir_services s WHERE s.org_id = ?");
+        // Filters on `s`; the select list and the point join are added per case below.
+        let mut sql = String::from(" WHERE s.org_id = ?");
         let mut ints: Vec<i64> = vec![org_id];
         let mut texts: Vec<(usize, String)> = Vec::new();
         let mut binds: Vec<bool> = vec![true]; // true = int, false = text, in bind order
@@ -280,15 +281,16 @@ impl Store {
         }
         if let Some((lat, lon, km)) = q.near {
             let (lat_lo, lat_hi, lon_lo, lon_hi) = bounding_box(lat, lon, km);
-            sql.push_str(
-                " AND s.id IN (SELECT service_id FROM dir_service_points WHERE org_id = ? AND lat_micro BETWEEN ? AND ? AND lon_micro BETWEEN ? AND ?)",
+            sql = format!(
+                "SELECT s.id AS id, p.lat_micro AS lat_micro, p.lon_micro AS lon_micro FROM dir_services s JOIN dir_service_points p ON p.service_id = s.id{sql} \
+                 AND p.org_id = ? AND p.lat_micro BETWEEN ? AND ? AND p.lon_micro BETWEEN ? AND ?"
             );
             for v in [org_id, lat_lo, lat_hi, lon_lo, lon_hi] {
                 ints.push(v);
                 binds.push(true);
             }
         } else {
-            sql.push_str(" ORDER BY s.name, s.id LIMIT ?");
+            sql = format!("SELECT s.* FROM dir_services s{sql} ORDER BY s.name, s.id LIMIT ?");
             ints.push(q.limit.clamp(1, 500));
             binds.push(true);
         }
@@ -299,14 +301,37 @@ impl Store {
             query = if is_int { query.bind(ints.next().expect("one int per int bind")) } else { query.bind(texts.next().expect("one text per text bind").1) };
         }
         let rows = query.fetch_all(self.pool()).await?;
-        let mut out = rows.iter().map(dir_service_from_row).collect::<StoreResult<Vec<_>>>()?;
-        if let Some((lat, lon, km)) = q.near {
-            for s in &mut out {
-                s.distance_km = s.points.iter().map(|p| haversine_km(lat, lon, p.lat, p.lon)).min_by(f64::total_cmp);
+        let Some((lat, lon, km)) = q.near else {
+            return rows.iter().map(dir_service_from_row).collect();
+        };
+        // Exact distances on the candidates' points only (cheap), then load the nearest services.
+        let mut nearest: std::collections::HashMap<i64, f64> = std::collections::HashMap::new();
+        for r in &rows {
+            let d = haversine_km(lat, lon, from_micro(r.try_get("lat_micro")?), from_micro(r.try_get("lon_micro")?));
+            let id: i64 = r.try_get("id")?;
+            let best = nearest.entry(id).or_insert(d);
+            *best = best.min(d);
+        }
+        let mut ranked: Vec<(i64, f64)> = nearest.into_iter().filter(|(_, d)| *d <= km).collect();
+        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(q.limit.clamp(1, 500) as usize);
+        if ranked.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = vec!["?"; ranked.len()].join(", ");
+        let sql = crate::render_sql(self.dialect(), &format!("SELECT * FROM dir_services WHERE org_id = ? AND id IN ({placeholders})"));
+        let mut query = sqlx::query(&sql).bind(org_id);
+        for (id, _) in &ranked {
+            query = query.bind(*id);
+        }
+        let mut by_id: std::collections::HashMap<i64, DirService> =
+            query.fetch_all(self.pool()).await?.iter().map(|r| dir_service_from_row(r).map(|s| (s.id, s))).collect::<StoreResult<_>>()?;
+        let mut out = Vec::with_capacity(ranked.len());
+        for (id, distance) in ranked {
+            if let Some(mut s) = by_id.remove(&id) {
+                s.distance_km = Some(distance);
+                out.push(s);
             }
-            out.retain(|s| s.distance_km.is_some_and(|d| d <= km));
-            out.sort_by(|a, b| a.distance_km.unwrap_or(f64::MAX).total_cmp(&b.distance_km.unwrap_or(f64::MAX)).then(a.name.cmp(&b.name)));
-            out.truncate(q.limit.clamp(1, 500) as usize);
         }
         Ok(out)
     }

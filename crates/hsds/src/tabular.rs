@@ -41,7 +41,7 @@ pub fn parse_datapackage(files: &BTreeMap<String, Vec<u8>>) -> Result<(Directory
         }
     }
     if errors.is_empty() {
-        Ok((dir, origins))
+        Ok((dir.complete(), origins))
     } else {
         errors.truncate(MAX_ERRORS);
         Err(ImportErrors(errors))

@@ -212,7 +212,7 @@ impl Store {
             let record: sendero_hsds::Record = serde_json::from_str(&data).map_err(anyhow::Error::from)?;
             dir.tables.entry(table).or_default().push(record);
         }
-        Ok(dir)
+        Ok(dir.complete())
     }
 
     pub async fn directory_size(&self, org_id: i64) -> StoreResult<i64> {

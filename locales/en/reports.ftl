@@ -68,3 +68,5 @@ overview-closures = Why cases closed, last 90 days
 overview-no-closures = No case closed in the last 90 days.
 evaluation-description = Intention-to-treat comparison of the people the lottery enrolled and its comparison group: court appearance, services and assessment change, with confidence intervals and a balance table.
 appearance-description = Hearings attended, missed and continued per program and period, with the appearance rate and its 95% interval.
+referral-report-description = Time to acceptance and completion rate by service and category for closed-loop referrals.
+billing-description = Per-capita billing per funder and program for a month, from the service log, with services outside a client's eligibility window flagged.

@@ -68,3 +68,5 @@ overview-closures = Por qué se cerraron los casos, últimos 90 días
 overview-no-closures = Ningún caso se cerró en los últimos 90 días.
 evaluation-description = Comparación por intención de tratar entre las personas inscritas por el sorteo y su grupo de comparación: comparecencia ante la corte, servicios y cambio en las evaluaciones, con intervalos de confianza y una tabla de equilibrio.
 appearance-description = Audiencias a las que se asistió, perdidas y aplazadas por programa y período, con la tasa de comparecencia y su intervalo del 95 %.
+referral-report-description = Tiempo hasta la aceptación y tasa de finalización por servicio y categoría de las derivaciones de circuito cerrado.
+billing-description = Facturación per cápita por financiador y programa para un mes, a partir del registro de servicios, con los servicios fuera de la ventana de elegibilidad señalados.

@@ -1,5 +1,6 @@
 //! `sendero`: one binary for the web app, the JSON API and the command-line tools.
 
+mod directory;
 mod lottery;
 mod protection;
 
@@ -106,6 +107,9 @@ enum Command {
     Retention(protection::RetentionCommand),
     /// Restore a backup directory into an empty database of either kind (migrated first).
     Restore { dir: PathBuf },
+    /// The resource directory (Open Referral HSDS).
+    #[command(subcommand)]
+    Directory(directory::DirectoryCommand),
 }
 
 #[derive(Subcommand)]
@@ -396,6 +400,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             println!("restored {} tables, {rows} rows from {}", manifest.tables.len(), dir.display());
         }
         Command::Lottery(command) => return lottery::run(&store, command).await,
+        Command::Directory(command) => return directory::run(&store, command).await,
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

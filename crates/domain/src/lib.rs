@@ -17,6 +17,7 @@ pub mod intake;
 pub mod lottery;
 pub mod outcomes;
 pub mod role;
+pub mod services;
 pub mod suppression;
 pub mod text;
 

@@ -325,6 +325,7 @@ impl Store {
         self.seed_sharing_demo().await?;
         self.seed_demo_volunteers().await?;
         self.seed_demo_protection().await?;
+        self.seed_demo_services(consortium).await?;
         Ok(true)
     }
 

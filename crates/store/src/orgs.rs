@@ -189,6 +189,11 @@ impl Store {
             // A consent shared with this organization, in force today.
             Entity::Grant => return self.grant_visible(org_id, id, crate::today()).await,
             Entity::Event => "SELECT 1 AS one FROM events WHERE id = ? AND org_id = ?",
+            Entity::Referral => "SELECT 1 AS one FROM referrals WHERE id = ? AND org_id = ?",
+            // A referral another organization sent to this one (its incoming queue).
+            Entity::IncomingReferral => "SELECT 1 AS one FROM referrals WHERE id = ? AND target_org_id = ?",
+            Entity::Goal => "SELECT 1 AS one FROM plan_goals WHERE id = ? AND org_id = ?",
+            Entity::Funder => "SELECT 1 AS one FROM funders WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
             Entity::Candidate => "SELECT 1 AS one FROM intake_candidates WHERE id = ? AND org_id = ?",
@@ -238,4 +243,8 @@ pub enum Entity {
     Ride,
     Guardian,
     Event,
+    Referral,
+    IncomingReferral,
+    Goal,
+    Funder,
 }

@@ -18,6 +18,14 @@ pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
 /// cases being purged. A feature that adds a table under cases appends it here (children
 /// before parents).
 pub const CASE_CHILDREN: &[(&str, &str)] = &[
+    ("goal_tasks", "goal_id IN (SELECT id FROM plan_goals WHERE case_id IN ({cases}))"),
+    ("goal_progress", "goal_id IN (SELECT id FROM plan_goals WHERE case_id IN ({cases}))"),
+    ("plan_goals", "case_id IN ({cases})"),
+    ("service_plan_versions", "plan_id IN (SELECT id FROM service_plans WHERE case_id IN ({cases}))"),
+    ("service_plans", "case_id IN ({cases})"),
+    ("service_log", "case_id IN ({cases})"),
+    ("referral_events", "referral_id IN (SELECT id FROM referrals WHERE case_id IN ({cases}))"),
+    ("referrals", "case_id IN ({cases})"),
     ("notes", "case_id IN ({cases})"),
     ("assessments", "case_id IN ({cases})"),
     ("tasks", "case_id IN ({cases})"),

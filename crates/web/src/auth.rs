@@ -175,6 +175,9 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "ride_id" => Some(Entity::Ride),
         "guardian_id" => Some(Entity::Guardian),
         "event_id" => Some(Entity::Event),
+        "referral_id" => Some(Entity::Referral),
+        "incoming_id" => Some(Entity::IncomingReferral),
+        "goal_id" => Some(Entity::Goal),
         _ => None,
     }
 }

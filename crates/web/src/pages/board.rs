@@ -333,6 +333,8 @@ pub const REPORTS: &[(&str, &str, &str)] = &[
     ("/reports/outcomes", "outcomes-title", "outcomes-description"),
     ("/reports/evaluation", "evaluation-title", "evaluation-description"),
     ("/reports/appearance", "appearance-title", "appearance-description"),
+    ("/reports/referrals", "referral-report-title", "referral-report-description"),
+    ("/reports/billing", "billing-title", "billing-description"),
 ];
 
 pub async fn index(Extension(ctx): Extension<Ctx>) -> AppResult<Response> {

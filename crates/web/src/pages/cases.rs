@@ -127,6 +127,7 @@ async fn page_with(state: &AppState, ctx: &Ctx, id: i64, error: String, note: No
         super::tasks::case_section(state, ctx, id, error_for("task")).await?,
         super::sharing::transfer_section(state, ctx, id, case.status == CaseStatus::Open, error_for("transfer")).await?,
         super::calendar::case_section(state, ctx, id).await?,
+        super::services::case_section(state, ctx, id).await?,
     ];
     Ok(CasePage {
         l: Layout::new(Some(ctx), ctx.tr.clone(), &case.client_name),

@@ -30,6 +30,7 @@ pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
     let panels: Vec<String> = [
         crate::pages::tasks::dashboard_panel(&state, &ctx).await?,
         crate::pages::calendar::dashboard_panel(&state, &ctx).await?,
+        crate::pages::referrals::dashboard_panel(&state, &ctx).await?,
         crate::pages::sharing::dashboard_panel(&state, &ctx).await?,
         crate::pages::overview::dashboard_panel(&state, &ctx).await?,
         crate::pages::volunteers::dashboard_panel(&state, &ctx).await?,

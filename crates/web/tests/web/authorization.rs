@@ -28,6 +28,9 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{ride_id}", &w.care.ride.to_string())
         .replace("{guardian_id}", &w.care.guardian.to_string())
         .replace("{event_id}", &w.event.to_string())
+        .replace("{goal_id}", &w.goal.to_string())
+        .replace("{referral_id}", &w.referral.to_string())
+        .replace("{incoming_id}", &w.incoming.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -67,6 +67,12 @@ pub struct OrgWorld {
     pub care: crate::volunteers::CareIds,
     /// A hearing on `case` (its judge names the organization's family name).
     pub event: i64,
+    /// A goal of `case`'s service plan.
+    pub goal: i64,
+    /// A referral this organization sent to the other one.
+    pub referral: i64,
+    /// A referral the other organization sent to this one (this one's incoming queue).
+    pub incoming: i64,
 }
 
 pub struct TestApp {
@@ -150,6 +156,7 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         ..Default::default()
     };
     let task = store.create_task(actor, &task).await.unwrap().unwrap();
+    let goal = store.add_goal(actor, case, 0, Some("housing"), &format!("A home for the {family} family"), sendero_store::today()).await.unwrap();
     let event = crate::calendar::hearing_for(store, actor, case, family).await;
     let (candidate, round) = intake_world(store, actor, program, family).await;
     let care = crate::volunteers::care_fixtures(store, actor, household, family).await;
@@ -172,6 +179,9 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         round,
         care,
         event,
+        goal,
+        referral: 0,
+        incoming: 0,
     }
 }
 
@@ -210,6 +220,7 @@ pub async fn spawn_app(store: Store) -> TestApp {
     (other.grant, _) = share_and_transfer(&store, &own, other.org).await;
     (_, other.transfer) = share_and_transfer(&store, &other, third).await;
     (own.consent, other.consent) = (other.grant, own.grant);
+    link_referrals(&store, &mut own, &mut other).await;
     let mut users = vec![(Role::CaseManager, own.user)];
     for role in Role::ALL.into_iter().filter(|r| *r != Role::CaseManager) {
         let email = format!("{}@own.test", role.as_str());
@@ -319,4 +330,26 @@ async fn intake_world(store: &Store, actor: Actor, program: i64, family: &str) -
         .await
         .unwrap();
     (candidate, round)
+}
+
+/// Each organization refers its case to the other, sharing only a need (no names: the
+/// receiver may see it, so it must not carry the leak marker).
+async fn link_referrals(store: &Store, own: &mut OrgWorld, other: &mut OrgWorld) {
+    let (own_org, other_org) = (own.org, other.org);
+    for (from, to) in [(&mut *own, other_org), (&mut *other, own_org)] {
+        let new = sendero_store::referrals::NewReferral {
+            case_id: from.case,
+            target: sendero_store::referrals::ReferralTarget::Organization(to),
+            category: Some("transportation".into()),
+            shared_fields: vec!["needs".into()],
+            needs: Some("A ride to the check-in".into()),
+            consent_by: "The client".into(),
+            consent_method: "verbal".into(),
+            consent_on: sendero_store::today(),
+            sent_on: sendero_store::today(),
+        };
+        from.referral = store.create_referral(Actor { user_id: None, org_id: from.org }, &new).await.unwrap();
+    }
+    own.incoming = other.referral;
+    other.incoming = own.referral;
 }

@@ -70,3 +70,4 @@ evaluation-description = Intention-to-treat comparison of the people the lottery
 appearance-description = Hearings attended, missed and continued per program and period, with the appearance rate and its 95% interval.
 referral-report-description = Time to acceptance and completion rate by service and category for closed-loop referrals.
 billing-description = Per-capita billing per funder and program for a month, from the service log, with services outside a client's eligibility window flagged.
+board-services-of = Services in the period's months: { $category }

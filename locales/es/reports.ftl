@@ -70,3 +70,4 @@ evaluation-description = Comparación por intención de tratar entre las persona
 appearance-description = Audiencias a las que se asistió, perdidas y aplazadas por programa y período, con la tasa de comparecencia y su intervalo del 95 %.
 referral-report-description = Tiempo hasta la aceptación y tasa de finalización por servicio y categoría de las derivaciones de circuito cerrado.
 billing-description = Facturación per cápita por financiador y programa para un mes, a partir del registro de servicios, con los servicios fuera de la ventana de elegibilidad señalados.
+board-services-of = Servicios en los meses del período: { $category }

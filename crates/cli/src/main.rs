@@ -110,6 +110,12 @@ enum Command {
     /// The resource directory (Open Referral HSDS).
     #[command(subcommand)]
     Directory(directory::DirectoryCommand),
+    /// Rebuild the service rollups (services by program × month × category) from the service log.
+    Rollups {
+        /// Only this organization (default: all).
+        #[arg(long)]
+        org: Option<i64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -401,6 +407,11 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Lottery(command) => return lottery::run(&store, command).await,
         Command::Directory(command) => return directory::run(&store, command).await,
+        Command::Rollups { org } => {
+            let started = std::time::Instant::now();
+            let cells = store.rebuild_rollups(org).await?;
+            println!("{cells} rollup cells rebuilt in {:.1?}", started.elapsed());
+        }
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -35,6 +35,7 @@ pub mod referrals;
 pub mod reporting;
 pub mod retention;
 pub mod rides;
+pub mod rollups;
 pub mod services;
 pub mod sessions;
 pub mod sharing;

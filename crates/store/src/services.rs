@@ -715,6 +715,17 @@ impl Store {
         .fetch_one(&mut *w.tx)
         .await?
         .try_get("id")?;
+        // The director dashboard and funder reports read rollups kept current here.
+        let rolled = crate::rollups::RolledService {
+            org_id: actor.org_id,
+            program_id: case.program_id,
+            client_id: case.client_id,
+            category: &s.category,
+            provided_on: s.provided_on,
+            minutes: s.minutes,
+            cost_cents: s.cost_cents,
+        };
+        self.rollup_add_tx(&mut w.tx, &rolled).await?;
         append(
             self,
             &mut w.tx,

@@ -91,6 +91,9 @@ fn consent_from_row(r: &AnyRow) -> StoreResult<Consent> {
     })
 }
 
+/// (starts at, time zone, kind, subtype, title) of one event.
+pub type SharedEvent = (String, String, String, String, Option<String>);
+
 /// What a recipient sees under a consent: identity always, the rest per scope.
 #[derive(Debug, Clone, Serialize)]
 pub struct SharedRecord {
@@ -101,6 +104,13 @@ pub struct SharedRecord {
     pub cases: Option<Vec<Case>>,
     /// (date, instrument key, total score) of completed assessments.
     pub assessments: Option<Vec<(String, String, Option<f64>)>>,
+    /// (starts at, time zone, kind, subtype, title) of hearings, check-ins and appointments;
+    /// never their notes.
+    pub events: Option<Vec<SharedEvent>>,
+    /// (goal in the client's words, status) of open cases' plans; never the crisis plan.
+    pub goals: Option<Vec<(String, String)>>,
+    /// (date, category, minutes) of services logged; never their notes.
+    pub services: Option<Vec<(String, String, i64)>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -289,8 +299,23 @@ impl Store {
         } else {
             None
         };
+        let all_cases = self.client_cases(holder, client_id).await?;
+        let mut events = consent.allows(ConsentScope::Hearings).then(Vec::new);
+        let mut goals = consent.allows(ConsentScope::ServicePlan).then(Vec::new);
+        let mut services = consent.allows(ConsentScope::Services).then(Vec::new);
+        for case in &all_cases {
+            if let Some(out) = events.as_mut() {
+                out.extend(self.case_calendar(holder, case.id).await?.into_iter().map(|e| (e.starts_at, e.tz, e.kind, e.subtype, e.title)));
+            }
+            if let Some(out) = goals.as_mut().filter(|_| case.status == CaseStatus::Open) {
+                out.extend(self.service_plan(holder, case.id).await?.goals.into_iter().map(|g| (g.text, g.status)));
+            }
+            if let Some(out) = services.as_mut() {
+                out.extend(self.case_services(holder, case.id).await?.into_iter().map(|s| (s.provided_on, s.category, s.minutes)));
+            }
+        }
         self.audit_read(Actor { user_id: viewer.user_id, org_id: holder }, "consent", consent_id).await?;
-        Ok(SharedRecord { name: client.full_name(), languages: client.languages.clone(), consent, contacts, cases, assessments })
+        Ok(SharedRecord { name: client.full_name(), languages: client.languages.clone(), consent, contacts, cases, assessments, events, goals, services })
     }
 
     /// Who read under a consent: (when, reader's name, reader's organization), newest first.

@@ -48,7 +48,24 @@ fn shown(n: Published) -> String {
     n.map_or_else(|| "*".to_owned(), |v| v.to_string())
 }
 
-async fn board(state: &AppState, ctx: &Ctx, p: &PeriodParams) -> AppResult<(Vec<ProgramReport>, Period, ReportSettings)> {
+/// Services per (program, category) in the months the period touches, most common first, from
+/// the rollups (a few hundred rows however many services were logged).
+type ServiceCounts = Vec<(i64, String, u64, i64)>;
+
+async fn services_by_category(state: &AppState, org: i64, program: Option<i64>, period: Period) -> AppResult<ServiceCounts> {
+    let (from, to) = (period.from.format("%Y-%m").to_string(), period.to.format("%Y-%m").to_string());
+    let mut totals: std::collections::BTreeMap<(i64, String), (u64, i64)> = Default::default();
+    for r in state.store.service_rollups(org, program, &from, &to).await? {
+        let t = totals.entry((r.program_id, r.category)).or_default();
+        t.0 += r.services.max(0) as u64;
+        t.1 += r.cost_cents;
+    }
+    let mut out: ServiceCounts = totals.into_iter().map(|((p, c), (n, cost))| (p, c, n, cost)).collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+    Ok(out)
+}
+
+async fn board(state: &AppState, ctx: &Ctx, p: &PeriodParams) -> AppResult<(Vec<ProgramReport>, Period, ReportSettings, ServiceCounts)> {
     let org = ctx.org()?;
     let program = optional_id(&p.program)?;
     if let Some(id) = program {
@@ -58,14 +75,18 @@ async fn board(state: &AppState, ctx: &Ctx, p: &PeriodParams) -> AppResult<(Vec<
     let settings = state.store.report_settings(org).await?;
     let (programs, cases, costs) = state.store.board_facts(org, program).await?;
     let reports = build(&programs, &cases, &costs, period, settings.detention_cost_cents, settings.suppression_threshold as u64);
-    Ok((reports, period, settings))
+    let services = services_by_category(state, org, program, period).await?;
+    Ok((reports, period, settings, services))
 }
 
 /// The board report as rows: (program, measure, value). One source for screen and files.
-fn board_table(ctx: &Ctx, reports: &[ProgramReport], period: Period, settings: &ReportSettings) -> Table {
+fn board_table(ctx: &Ctx, reports: &[ProgramReport], period: Period, settings: &ReportSettings, services: &ServiceCounts) -> Table {
     let tr = &ctx.tr;
     let mut rows = vec![];
     for r in reports {
+        let mine: Vec<&(i64, String, u64, i64)> = services.iter().filter(|s| s.0 == r.program_id).collect();
+        let (shown_services, _) =
+            sendero_domain::suppression::suppress_list(&mine.iter().map(|s| s.2).collect::<Vec<_>>(), settings.suppression_threshold as u64);
         let mut add = |measure: String, value: String| rows.push(vec![r.name.clone(), measure, value]);
         add(tr.get("board-goal"), r.enrollment_goal.map_or("—".into(), |g| g.to_string()));
         add(tr.get("board-enrolled-to-date"), shown(r.enrolled_to_date));
@@ -78,6 +99,9 @@ fn board_table(ctx: &Ctx, reports: &[ProgramReport], period: Period, settings: &
         add(tr.get("board-participant-days"), r.participant_days.to_string());
         for (reason, n) in &r.closures {
             add(tr.with("board-closed-because", &[("reason", tr.label("closure", reason))]), shown(*n));
+        }
+        for (s, n) in mine.iter().zip(&shown_services) {
+            add(tr.with("board-services-of", &[("category", tr.label("service-category", &s.1))]), shown(*n));
         }
         add(tr.get("board-cost"), dollars(r.cost_cents));
         add(tr.get("board-cost-per-day"), r.cost_per_participant_day_cents.map_or("—".into(), dollars));
@@ -115,9 +139,9 @@ fn query_of(p: &PeriodParams, period: Period) -> String {
 }
 
 pub async fn board_page(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<PeriodParams>) -> AppResult<Response> {
-    let (reports, period, settings) = board(&state, &ctx, &p).await?;
+    let (reports, period, settings, services) = board(&state, &ctx, &p).await?;
     let programs = state.store.programs(ctx.org()?).await?.into_iter().map(|x| (x.id, x.name)).collect();
-    let table = board_table(&ctx, &reports, period, &settings);
+    let table = board_table(&ctx, &reports, period, &settings, &services);
     let page = BoardPage {
         l: Layout::page(&ctx, "board-title"),
         programs,
@@ -138,8 +162,8 @@ fn format_of(uri: &Uri) -> Result<Format, AppError> {
 /// `/reports/board.{csv,xlsx,pdf}`
 pub async fn board_file(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, uri: Uri, Query(p): Query<PeriodParams>) -> AppResult<Response> {
     let format = format_of(&uri)?;
-    let (reports, period, settings) = board(&state, &ctx, &p).await?;
-    let table = board_table(&ctx, &reports, period, &settings);
+    let (reports, period, settings, services) = board(&state, &ctx, &p).await?;
+    let table = board_table(&ctx, &reports, period, &settings, &services);
     Ok(table.download(format, &format!("board-report-{}-{}", period.from, period.to))?)
 }
 

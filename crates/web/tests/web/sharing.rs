@@ -134,3 +134,44 @@ async fn transfer_hands_over_the_case(app: TestApp) {
     assert_eq!(app.get(&s, &format!("/transfers/{}", transfer.id)).await.status().as_u16(), 200, "the transfer itself stays visible");
 }
 app_test!(transfer_hands_over_the_case);
+
+/// Scenario 7: Mr. Pérez shares his hearing dates and service plan with the Houston partner;
+/// the partner sees exactly those, not his services, contacts or the plan's crisis section.
+async fn consent_scope_is_exactly_what_is_shared(app: TestApp) {
+    let actor = Actor { user_id: Some(app.other.user), org_id: app.other.org };
+    let person =
+        app.store.create_client(actor, &crate::support::draft("Darwin", "Pérez Mejía"), &[(ContactKind::Phone, "+1 718 555 0142".into())]).await.unwrap();
+    let case = app.store.open_case(actor, person, app.other.program, None, None, false).await.unwrap();
+    crate::calendar::hearing_for(&app.store, actor, case, "Consented").await;
+    app.store.add_goal(actor, case, 0, Some("legal"), "Llegar a mi audiencia en Houston", sendero_store::today()).await.unwrap();
+    let service = sendero_store::services::NewService {
+        case_id: case,
+        category: "transportation".into(),
+        provided_on: sendero_store::today(),
+        minutes: 90,
+        provider_kind: "staff".into(),
+        note: Some("Bus ticket bought with cash".into()),
+        ..Default::default()
+    };
+    app.store.log_service(actor, &service).await.unwrap();
+    let today = sendero_store::today();
+    let input = ConsentInput {
+        purpose: "Houston hearing".into(),
+        recipient: app.own.org.to_string(),
+        scopes: vec!["hearings".into(), "service_plan".into()],
+        starts_on: today.to_string(),
+        ends_on: (today + chrono::Days::new(90)).to_string(),
+        method: "signed".into(),
+        language: "es".into(),
+        ..Default::default()
+    };
+    let consent = app.store.record_consent(actor, person, &ConsentDraft::parse(&input, app.other.org, today).unwrap()).await.unwrap();
+    let s = app.session(Role::CaseManager).await;
+    let html = app.get(&s, &format!("/shared/{consent}")).await.text().await.unwrap();
+    assert!(html.contains("Individual (merits) hearing") && html.contains("America/Chicago"), "hearing dates are shared");
+    assert!(html.contains("Llegar a mi audiencia en Houston"), "the plan's goals are shared");
+    for hidden in ["Transportation", "Bus ticket", "718 555 0142", "Judge Consented"] {
+        assert!(!html.contains(hidden), "{hidden} was not consented");
+    }
+}
+app_test!(consent_scope_is_exactly_what_is_shared);

@@ -1,0 +1,2 @@
+DROP TABLE service_rollup_clients;
+DROP TABLE service_rollups;

@@ -71,3 +71,11 @@ appearance-description = Hearings attended, missed and continued per program and
 referral-report-description = Time to acceptance and completion rate by service and category for closed-loop referrals.
 billing-description = Per-capita billing per funder and program for a month, from the service log, with services outside a client's eligibility window flagged.
 board-services-of = Services in the period's months: { $category }
+overview-appearance = Court appearance, last 12 months
+overview-no-hearings = No hearing outcome recorded in the last 12 months.
+overview-hearings-due = { $n ->
+    [one] one hearing due
+   *[other] { $n } hearings due
+}
+overview-top-services = Most common services, last three months
+overview-no-services = No service logged in the last three months.

@@ -71,3 +71,11 @@ appearance-description = Audiencias a las que se asistió, perdidas y aplazadas 
 referral-report-description = Tiempo hasta la aceptación y tasa de finalización por servicio y categoría de las derivaciones de circuito cerrado.
 billing-description = Facturación per cápita por financiador y programa para un mes, a partir del registro de servicios, con los servicios fuera de la ventana de elegibilidad señalados.
 board-services-of = Servicios en los meses del período: { $category }
+overview-appearance = Comparecencia ante la corte, últimos 12 meses
+overview-no-hearings = No hay resultados de audiencias registrados en los últimos 12 meses.
+overview-hearings-due = { $n ->
+    [one] una audiencia debida
+   *[other] { $n } audiencias debidas
+}
+overview-top-services = Servicios más comunes, últimos tres meses
+overview-no-services = No se registró ningún servicio en los últimos tres meses.

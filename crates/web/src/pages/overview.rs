@@ -45,6 +45,10 @@ struct Panel {
     phases: Vec<PhaseRow>,
     closures: Vec<(String, i64, bool)>,
     progress: Vec<ProgressRow>,
+    /// (program, appearance rate, hearings due) over the last 12 months.
+    appearance: Vec<(String, String, i64)>,
+    /// (category, services) in the last three months, most common first.
+    top_services: Vec<(String, i64)>,
     director: bool,
 }
 
@@ -120,5 +124,20 @@ pub async fn dashboard_panel(state: &AppState, ctx: &Ctx) -> AppResult<Option<St
     } else {
         vec![]
     };
-    Ok(Some(render(&Panel { l: Layout::new(Some(ctx), ctx.tr.clone(), ""), loads, phases, closures, progress, director })))
+    let (mut appearance, mut top_services) = (vec![], vec![]);
+    if director {
+        for row in state.store.appearance_report(org, now - chrono::Days::new(365), now).await? {
+            appearance.push((row.program.clone(), percent(row.appeared(), row.due()), row.due()));
+        }
+        let (from, to) = ((now - chrono::Days::new(90)).format("%Y-%m").to_string(), now.format("%Y-%m").to_string());
+        let mut by_category: BTreeMap<String, i64> = BTreeMap::new();
+        for r in state.store.service_rollups(org, None, &from, &to).await? {
+            *by_category.entry(r.category).or_default() += r.services;
+        }
+        top_services = by_category.into_iter().map(|(c, n)| (ctx.tr.label("service-category", &c), n)).collect();
+        top_services.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        top_services.truncate(5);
+    }
+    let l = Layout::new(Some(ctx), ctx.tr.clone(), "");
+    Ok(Some(render(&Panel { l, loads, phases, closures, progress, appearance, top_services, director })))
 }

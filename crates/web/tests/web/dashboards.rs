@@ -13,12 +13,13 @@ async fn each_role_sees_its_dashboard(app: TestApp) {
 
     let admin = app.get(&app.session(Role::Administrator).await, "/").await.text().await.unwrap();
     assert!(admin.contains("Program overview") && admin.contains("Enrolment against goal"));
+    assert!(admin.contains("Court appearance, last 12 months") && admin.contains("Most common services, last three months"));
     assert!(admin.contains("<strong>Lost contact: 1</strong>"), "lost contact stands out");
     assert!(admin.contains("<th scope=\"row\">Accompaniment</th><td>2</td>"), "two cases enrolled in the program: {admin}");
 
     let supervisor = app.get(&app.session(Role::Supervisor).await, "/").await.text().await.unwrap();
     assert!(supervisor.contains("Caseload balance") && supervisor.contains("Open cases by phase"));
-    assert!(!supervisor.contains("Enrolment against goal"), "the director's figures are for administrators");
+    assert!(!supervisor.contains("Enrolment against goal") && !supervisor.contains("Most common services"), "the director's figures are for administrators");
 
     let manager = app.get(&app.session(Role::CaseManager).await, "/").await.text().await.unwrap();
     assert!(manager.contains("My tasks") && manager.contains("Between organizations"));

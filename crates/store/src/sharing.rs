@@ -91,7 +91,7 @@ fn consent_from_row(r: &AnyRow) -> StoreResult<Consent> {
     })
 }
 
-/// (starts at, time zone, kind, subtype, title) of one event.
+/// (start in the place's local time, time zone, kind, subtype, title) of one event.
 pub type SharedEvent = (String, String, String, String, Option<String>);
 
 /// What a recipient sees under a consent: identity always, the rest per scope.
@@ -305,7 +305,7 @@ impl Store {
         let mut services = consent.allows(ConsentScope::Services).then(Vec::new);
         for case in &all_cases {
             if let Some(out) = events.as_mut() {
-                out.extend(self.case_calendar(holder, case.id).await?.into_iter().map(|e| (e.starts_at, e.tz, e.kind, e.subtype, e.title)));
+                out.extend(self.case_calendar(holder, case.id).await?.into_iter().map(|e| (e.local_time(), e.tz, e.kind, e.subtype, e.title)));
             }
             if let Some(out) = goals.as_mut().filter(|_| case.status == CaseStatus::Open) {
                 out.extend(self.service_plan(holder, case.id).await?.goals.into_iter().map(|g| (g.text, g.status)));

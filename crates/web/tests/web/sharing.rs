@@ -168,7 +168,7 @@ async fn consent_scope_is_exactly_what_is_shared(app: TestApp) {
     let consent = app.store.record_consent(actor, person, &ConsentDraft::parse(&input, app.other.org, today).unwrap()).await.unwrap();
     let s = app.session(Role::CaseManager).await;
     let html = app.get(&s, &format!("/shared/{consent}")).await.text().await.unwrap();
-    assert!(html.contains("Individual (merits) hearing") && html.contains("America/Chicago"), "hearing dates are shared");
+    assert!(html.contains("Individual (merits) hearing") && html.contains("09:00 C"), "hearing dates are shared, in the court's local time");
     assert!(html.contains("Llegar a mi audiencia en Houston"), "the plan's goals are shared");
     for hidden in ["Transportation", "Bus ticket", "718 555 0142", "Judge Consented"] {
         assert!(!html.contains(hidden), "{hidden} was not consented");

@@ -139,12 +139,7 @@ pub async fn csrf(req: Request, next: Next) -> Response {
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {
-    std::str::from_utf8(body)
-        .ok()?
-        .split('&')
-        .filter_map(|p| p.split_once('='))
-        .find(|(k, _)| *k == name)
-        .and_then(|(_, v)| urlencoding::decode(&v.replace('+', " ")).ok().map(|v| v.into_owned()))
+    crate::forms::form_pairs(body).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

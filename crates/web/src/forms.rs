@@ -42,3 +42,18 @@ pub fn html(t: &impl askama::Template) -> Response {
 pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
+
+/// Parse `application/x-www-form-urlencoded` keeping repeated keys (checkbox groups). The one
+/// decoder for handlers that read the raw body (public forms, the CSRF check).
+pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
+    std::str::from_utf8(body)
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            let decode = |s: &str| urlencoding::decode(&s.replace('+', " ")).map(|c| c.into_owned()).unwrap_or_default();
+            (decode(k), decode(v))
+        })
+        .collect()
+}

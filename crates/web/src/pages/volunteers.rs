@@ -191,23 +191,7 @@ pub async fn signup_form(State(state): State<AppState>, Extension(ctx): Extensio
     Ok(with_csrf_cookie(&state, html(&page), &csrf))
 }
 
-/// Parse `application/x-www-form-urlencoded` keeping repeated keys (checkbox groups).
-pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    url_pairs(body)
-}
-
-fn url_pairs(body: &[u8]) -> Vec<(String, String)> {
-    std::str::from_utf8(body)
-        .unwrap_or("")
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            let decode = |s: &str| urlencoding::decode(&s.replace('+', " ")).map(|c| c.into_owned()).unwrap_or_default();
-            (decode(k), decode(v))
-        })
-        .collect()
-}
+pub use crate::forms::form_pairs;
 
 pub fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
@@ -223,7 +207,7 @@ pub async fn signup(
     if let Some(g) = gate(&state, &headers, body.len(), &ip, "volunteer").await? {
         return Ok(gate_response(&ctx, g));
     }
-    let pairs = url_pairs(&body);
+    let pairs = form_pairs(&body);
     // A filled honeypot is a bot: answer exactly as for a real application, store nothing.
     if !field(&pairs, "website").is_empty() {
         return Ok(message_page(&ctx, StatusCode::OK, "vol-thanks-title", "vol-thanks"));

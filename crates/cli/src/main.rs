@@ -268,7 +268,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     store.clone(),
                     std::sync::Arc::new(sendero_web::pages::calendar::FluentTexts),
                     sendero_jobs::WorkerConfig::from_env(),
-                )?;
+                )?
+                .with_reports(std::sync::Arc::new(sendero_web::pages::schedules::Scheduler));
                 let stop = worker_stop.clone();
                 Some(tokio::spawn(async move { w.run(async move { stop.notified().await }).await }))
             };
@@ -284,7 +285,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Migrate => println!("migrations applied"),
         Command::Worker { until_idle } => {
             let worker =
-                sendero_jobs::Worker::new(store, std::sync::Arc::new(sendero_web::pages::calendar::FluentTexts), sendero_jobs::WorkerConfig::from_env())?;
+                sendero_jobs::Worker::new(store, std::sync::Arc::new(sendero_web::pages::calendar::FluentTexts), sendero_jobs::WorkerConfig::from_env())?
+                    .with_reports(std::sync::Arc::new(sendero_web::pages::schedules::Scheduler));
             if until_idle {
                 let mut total = sendero_jobs::PassStats::default();
                 loop {
@@ -296,8 +298,9 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     total.sent += s.sent;
                     total.failed += s.failed;
                     total.opted_out += s.opted_out;
+                    total.reports += s.reports;
                 }
-                println!("reminders {} sent {} failed {} opted_out {}", total.reminders, total.sent, total.failed, total.opted_out);
+                println!("reminders {} sent {} failed {} opted_out {} reports {}", total.reminders, total.sent, total.failed, total.opted_out, total.reports);
             } else {
                 worker
                     .run(async {

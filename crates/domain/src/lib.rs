@@ -16,6 +16,7 @@ pub mod instrument;
 pub mod intake;
 pub mod lottery;
 pub mod outcomes;
+pub mod report_schedule;
 pub mod role;
 pub mod services;
 pub mod suppression;

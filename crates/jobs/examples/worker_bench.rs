@@ -89,6 +89,7 @@ async fn main() {
             parallel: 32,
             lease_secs: 120,
             poll_ms: 50,
+            public_url: "http://sendero.test".into(),
         };
         let worker = Worker::new(store, Arc::new(BenchTexts), config).unwrap();
         handles.push(tokio::spawn(async move {

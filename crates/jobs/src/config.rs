@@ -15,6 +15,8 @@ pub struct WorkerConfig {
     pub parallel: usize,
     pub lease_secs: i64,
     pub poll_ms: u64,
+    /// Where people open Sendero (`SENDERO_PUBLIC_URL`), for links in notices.
+    pub public_url: String,
 }
 
 impl WorkerConfig {
@@ -31,6 +33,7 @@ impl WorkerConfig {
             parallel: num("SENDERO_WORKER_PARALLEL", 16) as usize,
             lease_secs: num("SENDERO_WORKER_LEASE_SECS", 120),
             poll_ms: num("SENDERO_WORKER_POLL_MS", 2000) as u64,
+            public_url: var("SENDERO_PUBLIC_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into()),
         }
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! One pass: due reminders become outbox messages (`Store::materialise_reminder`), then due
 //! messages are leased (`Store::lease_messages`) and delivered by SMTP or the SMS gateway, with
-//! exponential back-off on failure, then the scheduled-report hook runs.
+//! exponential back-off on failure, then due scheduled reports are made
+//! (`ReportRenderer`) and their recipients notified through the outbox.
 
 pub mod config;
 pub mod send;
@@ -17,6 +18,8 @@ use chrono::{DateTime, Utc};
 use sendero_domain::calendar::{backoff, MAX_ATTEMPTS};
 use sendero_store::calendar::ReminderTexts;
 use sendero_store::outbox::Message;
+pub use sendero_store::report_schedules::ReportRenderer;
+use sendero_store::report_schedules::ReportSchedule;
 use sendero_store::Store;
 
 pub use config::WorkerConfig;
@@ -29,11 +32,13 @@ pub struct PassStats {
     pub sent: usize,
     pub failed: usize,
     pub opted_out: usize,
+    /// Scheduled reports made.
+    pub reports: usize,
 }
 
 impl PassStats {
     pub fn is_idle(&self) -> bool {
-        self.reminders == 0 && self.sent == 0 && self.failed == 0 && self.opted_out == 0
+        self.reminders == 0 && self.sent == 0 && self.failed == 0 && self.opted_out == 0 && self.reports == 0
     }
 }
 
@@ -42,12 +47,19 @@ pub struct Worker {
     pub texts: Arc<dyn ReminderTexts>,
     pub config: WorkerConfig,
     senders: Senders,
+    reports: Option<Arc<dyn ReportRenderer>>,
 }
 
 impl Worker {
     pub fn new(store: Store, texts: Arc<dyn ReminderTexts>, config: WorkerConfig) -> anyhow::Result<Worker> {
         let senders = Senders::new(&config)?;
-        Ok(Worker { store, texts, config, senders })
+        Ok(Worker { store, texts, config, senders, reports: None })
+    }
+
+    /// Make scheduled reports with `renderer` (without one, schedules wait).
+    pub fn with_reports(mut self, renderer: Arc<dyn ReportRenderer>) -> Worker {
+        self.reports = Some(renderer);
+        self
     }
 
     /// One pass at time `at`: materialise due reminders, deliver one leased batch.
@@ -74,7 +86,9 @@ impl Worker {
                 Outcome::OptedOut => stats.opted_out += 1,
             }
         }
-        scheduled_reports(&self.store, at).await?;
+        if let Some(renderer) = &self.reports {
+            stats.reports = scheduled_reports(&self.store, renderer.as_ref(), &self.config.public_url, self.config.batch, at).await?;
+        }
         Ok(stats)
     }
 
@@ -134,7 +148,29 @@ async fn deliver(store: &Store, senders: &Senders, owner: &str, m: Message) -> a
     }
 }
 
-/// Hook for scheduled reports (none are scheduled yet); runs once per pass.
-async fn scheduled_reports(_store: &Store, _at: DateTime<Utc>) -> anyhow::Result<()> {
-    Ok(())
+/// Make every due report (at most one batch per pass). A schedule that fails is logged and
+/// tried again next pass; the others go on.
+async fn scheduled_reports(store: &Store, renderer: &dyn ReportRenderer, public_url: &str, batch: i64, at: DateTime<Utc>) -> anyhow::Result<usize> {
+    let mut made = 0;
+    for schedule in store.due_report_schedules(at.date_naive(), batch).await? {
+        match run_schedule(store, renderer, public_url, &schedule).await {
+            Ok(true) => made += 1,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(schedule = schedule.id, error = %format!("{e:#}"), "scheduled report failed"),
+        }
+    }
+    Ok(made)
+}
+
+async fn run_schedule(store: &Store, renderer: &dyn ReportRenderer, public_url: &str, schedule: &ReportSchedule) -> anyhow::Result<bool> {
+    let cadence = schedule.cadence()?;
+    let due = schedule.next_run()?;
+    let period = cadence.period_before(due);
+    // A worker that was down for months catches up one period per pass, oldest first.
+    let next = cadence.next_run(due);
+    let rendered = renderer.render(store, schedule, period).await?;
+    let recipients = store.schedule_recipients(schedule).await?;
+    let base = public_url.trim_end_matches('/');
+    let notices = |run_id: i64| recipients.iter().map(|u| renderer.notice(schedule, period, u, &format!("{base}/reports/runs/{run_id}"))).collect();
+    Ok(store.record_report_run(schedule, period, next, &rendered, &notices).await?.is_some())
 }

@@ -20,10 +20,12 @@ pub struct Mail {
 }
 
 impl Mail {
-    /// A header's value (first occurrence, case-insensitive name).
+    /// A header's value (first occurrence, case-insensitive name), unfolded.
     pub fn header(&self, name: &str) -> Option<String> {
         let head = self.data.split("\r\n\r\n").next().unwrap_or("");
-        head.split("\r\n").find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()))
+        // Long headers continue on lines that start with white space (RFC 5322 folding).
+        let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
+        unfolded.split("\r\n").find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()))
     }
     pub fn body(&self) -> &str {
         self.data.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("")

@@ -40,6 +40,7 @@ fn config(node: &str, smtp: &SmtpSink, sms: &SmsSink) -> WorkerConfig {
         parallel: 4,
         lease_secs: 60,
         poll_ms: 50,
+        public_url: "http://sendero.test".into(),
     }
 }
 
@@ -126,6 +127,7 @@ async fn until_idle(worker: &Worker, at: chrono::DateTime<Utc>) -> sendero_jobs:
         total.sent += s.sent;
         total.failed += s.failed;
         total.opted_out += s.opted_out;
+        total.reports += s.reports;
     }
     panic!("worker never went idle");
 }
@@ -211,3 +213,77 @@ async fn opt_out_is_checked_at_delivery(store: Store) {
     assert!(statuses.contains(&("email".into(), "sent".into())), "{statuses:?}");
 }
 both!(opt_out_is_checked_at_delivery);
+
+/// A monthly board report scheduled by an administrator is made by the worker on its due date,
+/// kept once, de-identified, and announced by email (a link, not the file) in the recipient's
+/// language; a worker that was down catches up one month at a time.
+async fn scheduled_reports_are_made_once_and_announced(store: Store) {
+    let (smtp, sms) = (SmtpSink::start(StdDuration::ZERO).await, SmsSink::start().await);
+    let s = seed(&store, &contacts()).await;
+    let admin = store
+        .create_user(
+            None,
+            NewUser {
+                org_id: s.actor.org_id,
+                email: "director@camino.test",
+                display_name: "Directora",
+                password: "long enough password",
+                role: Role::Administrator,
+                locale: "es",
+                caseload_limit: 0,
+            },
+        )
+        .await
+        .unwrap();
+    let schedule = sendero_store::report_schedules::NewSchedule {
+        report: "board",
+        format: "csv",
+        cadence: "monthly",
+        program_id: None,
+        language: "es",
+        recipients: &[admin],
+    };
+    let actor = Actor { user_id: Some(admin), org_id: s.actor.org_id };
+    let id = store.create_report_schedule(actor, &schedule, Utc::now().date_naive()).await.unwrap();
+    let due: chrono::NaiveDate = store.report_schedule(s.actor.org_id, id).await.unwrap().next_run_on.parse().unwrap();
+    let worker = Worker::new(store.clone(), Arc::new(sendero_web::pages::calendar::FluentTexts), config("node-1", &smtp, &sms))
+        .unwrap()
+        .with_reports(Arc::new(sendero_web::pages::schedules::Scheduler));
+
+    // The day before it is due, nothing is made.
+    let before = due.pred_opt().unwrap().and_hms_opt(12, 0, 0).unwrap().and_utc();
+    until_idle(&worker, before).await;
+    assert!(store.report_runs(s.actor.org_id, 10).await.unwrap().is_empty());
+
+    let at = due.and_hms_opt(6, 0, 0).unwrap().and_utc();
+    let stats = until_idle(&worker, at).await;
+    assert_eq!(stats.reports, 1, "{stats:?}");
+    let runs = store.report_runs(s.actor.org_id, 10).await.unwrap();
+    assert_eq!(runs.len(), 1);
+    let (run, bytes) = store.report_run_file(s.actor.org_id, runs[0].id).await.unwrap();
+    let period = sendero_domain::report_schedule::Cadence::Monthly.period_before(due);
+    assert_eq!((run.period_from.clone(), run.period_to.clone()), (period.from.to_string(), period.to.to_string()));
+    let csv = String::from_utf8(bytes).unwrap();
+    assert!(csv.contains("ATD pilot") && csv.contains("Programa"), "the board report, in Spanish: {csv}");
+    assert!(!csv.contains("Darwin") && !csv.contains("Pérez"), "no client is named: {csv}");
+
+    let mails: Vec<_> = smtp.mails().into_iter().filter(|m| m.to == ["director@camino.test"]).collect();
+    assert_eq!(mails.len(), 1, "one notice");
+    let link = format!("http://sendero.test/reports/runs/{}", run.id);
+    assert!(mails[0].body().contains(&link), "{}", mails[0].body());
+    assert!(mails[0].header("Subject").unwrap().starts_with("Informe para la junta"), "{:?}", mails[0].header("Subject"));
+    assert!(!mails[0].body().contains("ATD pilot"), "the email carries a link, not the report");
+
+    // Another pass on the same day makes nothing more.
+    until_idle(&worker, at).await;
+    assert_eq!(store.report_runs(s.actor.org_id, 10).await.unwrap().len(), 1);
+
+    // Down for two months: both missed months are made, oldest first, each once.
+    let later = (due + chrono::Months::new(2)).and_hms_opt(6, 0, 0).unwrap().and_utc();
+    assert_eq!(until_idle(&worker, later).await.reports, 2);
+    let periods: Vec<String> = store.report_runs(s.actor.org_id, 10).await.unwrap().into_iter().map(|r| r.period_from).collect();
+    let expected: Vec<String> = (0..3).rev().map(|m| (period.from + chrono::Months::new(m)).to_string()).collect();
+    assert_eq!(periods, expected, "newest first, no gaps");
+    assert_eq!(smtp.mails().into_iter().filter(|m| m.to == ["director@camino.test"]).count(), 3);
+}
+both!(scheduled_reports_are_made_once_and_announced);

@@ -32,6 +32,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod overview;
 pub mod referrals;
+pub mod report_schedules;
 pub mod reporting;
 pub mod retention;
 pub mod rides;

@@ -194,6 +194,8 @@ impl Store {
             Entity::IncomingReferral => "SELECT 1 AS one FROM referrals WHERE id = ? AND target_org_id = ?",
             Entity::Goal => "SELECT 1 AS one FROM plan_goals WHERE id = ? AND org_id = ?",
             Entity::Funder => "SELECT 1 AS one FROM funders WHERE id = ? AND org_id = ?",
+            Entity::ReportSchedule => "SELECT 1 AS one FROM report_schedules WHERE id = ? AND org_id = ?",
+            Entity::ReportRun => "SELECT 1 AS one FROM report_runs WHERE id = ? AND org_id = ?",
             // Built-in instruments (no organization) are visible to everyone.
             Entity::Instrument => "SELECT 1 AS one FROM instruments WHERE id = ? AND (org_id IS NULL OR org_id = ?)",
             Entity::Candidate => "SELECT 1 AS one FROM intake_candidates WHERE id = ? AND org_id = ?",
@@ -247,4 +249,6 @@ pub enum Entity {
     IncomingReferral,
     Goal,
     Funder,
+    ReportSchedule,
+    ReportRun,
 }

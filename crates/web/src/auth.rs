@@ -173,6 +173,8 @@ pub fn entity_of(param: &str) -> Option<Entity> {
         "referral_id" => Some(Entity::Referral),
         "incoming_id" => Some(Entity::IncomingReferral),
         "goal_id" => Some(Entity::Goal),
+        "schedule_id" => Some(Entity::ReportSchedule),
+        "run_id" => Some(Entity::ReportRun),
         _ => None,
     }
 }

@@ -132,15 +132,25 @@ impl Table {
     }
 
     /// The HTTP download of this table in `format`, named `name.<ext>`.
-    pub fn download(&self, format: Format, name: &str) -> anyhow::Result<Response> {
-        let (bytes, mime, ext) = match format {
+    /// The file in `format`: (bytes, content type, extension).
+    pub fn render(&self, format: Format) -> anyhow::Result<(Vec<u8>, &'static str, &'static str)> {
+        Ok(match format {
             Format::Csv => (self.to_csv(), "text/csv; charset=utf-8", "csv"),
             Format::Xlsx => (self.to_xlsx()?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
             Format::Pdf => (self.to_pdf(), "application/pdf", "pdf"),
-        };
-        let disposition = format!("attachment; filename=\"{name}.{ext}\"");
-        Ok(([(header::CONTENT_TYPE, mime.to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+        })
     }
+
+    pub fn download(&self, format: Format, name: &str) -> anyhow::Result<Response> {
+        let (bytes, mime, ext) = self.render(format)?;
+        Ok(attachment(bytes, mime, &format!("{name}.{ext}")))
+    }
+}
+
+/// A file download response.
+pub fn attachment(bytes: Vec<u8>, mime: &str, file_name: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{}\"", file_name.replace(['"', '\\', '\r', '\n'], "_"));
+    ([(header::CONTENT_TYPE, mime.to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
 }
 
 fn wrap(text: &str, width: usize) -> Vec<String> {

@@ -16,6 +16,7 @@ mod protection_backup;
 mod protection_keys;
 mod protection_retention;
 mod protection_two_factor;
+mod report_schedules;
 mod rollups;
 mod services;
 mod tasks_outbox;

@@ -10,13 +10,14 @@ use chrono::{Datelike, NaiveDate};
 use sendero_domain::board::{build, dollars, Period, ProgramReport, Published};
 use sendero_domain::suppression::suppress;
 use sendero_store::reporting::{OrgActivity, ProgramCost, ReportSettings};
-use sendero_store::{today, StoreError};
+use sendero_store::{today, Store, StoreError};
 use serde::Deserialize;
 
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::export::{Format, Table};
 use crate::forms::{html, optional_id, see_other};
+use crate::i18n::Tr;
 use crate::templates::Layout;
 use crate::AppState;
 
@@ -52,10 +53,10 @@ fn shown(n: Published) -> String {
 /// the rollups (a few hundred rows however many services were logged).
 type ServiceCounts = Vec<(i64, String, u64, i64)>;
 
-async fn services_by_category(state: &AppState, org: i64, program: Option<i64>, period: Period) -> AppResult<ServiceCounts> {
+async fn services_by_category(store: &Store, org: i64, program: Option<i64>, period: Period) -> Result<ServiceCounts, StoreError> {
     let (from, to) = (period.from.format("%Y-%m").to_string(), period.to.format("%Y-%m").to_string());
     let mut totals: std::collections::BTreeMap<(i64, String), (u64, i64)> = Default::default();
-    for r in state.store.service_rollups(org, program, &from, &to).await? {
+    for r in store.service_rollups(org, program, &from, &to).await? {
         let t = totals.entry((r.program_id, r.category)).or_default();
         t.0 += r.services.max(0) as u64;
         t.1 += r.cost_cents;
@@ -65,23 +66,27 @@ async fn services_by_category(state: &AppState, org: i64, program: Option<i64>, 
     Ok(out)
 }
 
-async fn board(state: &AppState, ctx: &Ctx, p: &PeriodParams) -> AppResult<(Vec<ProgramReport>, Period, ReportSettings, ServiceCounts)> {
-    let org = ctx.org()?;
-    let program = optional_id(&p.program)?;
+/// The board report of `org` (one program or all) over `period`: one source for the page, the
+/// files and the worker's scheduled runs.
+pub async fn board_report(store: &Store, tr: &Tr, org: i64, program: Option<i64>, period: Period) -> Result<Table, StoreError> {
     if let Some(id) = program {
-        state.store.program(org, id).await?;
+        store.program(org, id).await?;
     }
-    let period = period(p)?;
-    let settings = state.store.report_settings(org).await?;
-    let (programs, cases, costs) = state.store.board_facts(org, program).await?;
+    let settings = store.report_settings(org).await?;
+    let (programs, cases, costs) = store.board_facts(org, program).await?;
     let reports = build(&programs, &cases, &costs, period, settings.detention_cost_cents, settings.suppression_threshold as u64);
-    let services = services_by_category(state, org, program, period).await?;
-    Ok((reports, period, settings, services))
+    let services = services_by_category(store, org, program, period).await?;
+    Ok(board_table(tr, &reports, period, &settings, &services))
+}
+
+async fn board(state: &AppState, ctx: &Ctx, p: &PeriodParams) -> AppResult<(Table, Period)> {
+    let program = optional_id(&p.program)?;
+    let period = period(p)?;
+    Ok((board_report(&state.store, &ctx.tr, ctx.org()?, program, period).await?, period))
 }
 
 /// The board report as rows: (program, measure, value). One source for screen and files.
-fn board_table(ctx: &Ctx, reports: &[ProgramReport], period: Period, settings: &ReportSettings, services: &ServiceCounts) -> Table {
-    let tr = &ctx.tr;
+fn board_table(tr: &Tr, reports: &[ProgramReport], period: Period, settings: &ReportSettings, services: &ServiceCounts) -> Table {
     let mut rows = vec![];
     for r in reports {
         let mine: Vec<&(i64, String, u64, i64)> = services.iter().filter(|s| s.0 == r.program_id).collect();
@@ -139,9 +144,8 @@ fn query_of(p: &PeriodParams, period: Period) -> String {
 }
 
 pub async fn board_page(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<PeriodParams>) -> AppResult<Response> {
-    let (reports, period, settings, services) = board(&state, &ctx, &p).await?;
+    let (table, period) = board(&state, &ctx, &p).await?;
     let programs = state.store.programs(ctx.org()?).await?.into_iter().map(|x| (x.id, x.name)).collect();
-    let table = board_table(&ctx, &reports, period, &settings, &services);
     let page = BoardPage {
         l: Layout::page(&ctx, "board-title"),
         programs,
@@ -162,16 +166,14 @@ fn format_of(uri: &Uri) -> Result<Format, AppError> {
 /// `/reports/board.{csv,xlsx,pdf}`
 pub async fn board_file(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, uri: Uri, Query(p): Query<PeriodParams>) -> AppResult<Response> {
     let format = format_of(&uri)?;
-    let (reports, period, settings, services) = board(&state, &ctx, &p).await?;
-    let table = board_table(&ctx, &reports, period, &settings, &services);
+    let (table, period) = board(&state, &ctx, &p).await?;
     Ok(table.download(format, &format!("board-report-{}-{}", period.from, period.to))?)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Consortium aggregates
 
-fn consortium_table(ctx: &Ctx, activity: &[OrgActivity], period: Period, threshold: u64) -> Table {
-    let tr = &ctx.tr;
+fn consortium_table(tr: &Tr, activity: &[OrgActivity], period: Period, threshold: u64) -> Table {
     let measures = [tr.get("consortium-open"), tr.get("consortium-opened"), tr.get("consortium-closed"), tr.get("consortium-lost-contact")];
     // Each measure is its own table (organizations × one column) with its total.
     let columns: Vec<Vec<u64>> = vec![
@@ -203,12 +205,16 @@ fn consortium_table(ctx: &Ctx, activity: &[OrgActivity], period: Period, thresho
     }
 }
 
+/// De-identified aggregates of the consortium `org` belongs to, over `period`.
+pub async fn consortium_report(store: &Store, tr: &Tr, org: i64, period: Period) -> Result<Table, StoreError> {
+    let settings = store.report_settings(org).await?;
+    let activity = store.consortium_activity(org, period.from, period.to).await?;
+    Ok(consortium_table(tr, &activity, period, settings.suppression_threshold as u64))
+}
+
 async fn consortium(state: &AppState, ctx: &Ctx, p: &PeriodParams) -> AppResult<(Table, Period)> {
-    let org = ctx.org()?;
     let period = period(p)?;
-    let settings = state.store.report_settings(org).await?;
-    let activity = state.store.consortium_activity(org, period.from, period.to).await?;
-    Ok((consortium_table(ctx, &activity, period, settings.suppression_threshold as u64), period))
+    Ok((consortium_report(&state.store, &ctx.tr, ctx.org()?, period).await?, period))
 }
 
 #[derive(askama::Template)]
@@ -359,6 +365,7 @@ pub const REPORTS: &[(&str, &str, &str)] = &[
     ("/reports/appearance", "appearance-title", "appearance-description"),
     ("/reports/referrals", "referral-report-title", "referral-report-description"),
     ("/reports/billing", "billing-title", "billing-description"),
+    ("/reports/schedules", "schedules-title", "schedules-description"),
 ];
 
 pub async fn index(Extension(ctx): Extension<Ctx>) -> AppResult<Response> {

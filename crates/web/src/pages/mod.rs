@@ -21,6 +21,7 @@ pub mod overview;
 pub mod protection_admin;
 pub mod referrals;
 pub mod reports;
+pub mod schedules;
 pub mod services;
 pub mod session;
 pub mod sharing;

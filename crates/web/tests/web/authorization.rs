@@ -31,6 +31,8 @@ fn fill(path: &str, w: &OrgWorld) -> String {
         .replace("{goal_id}", &w.goal.to_string())
         .replace("{referral_id}", &w.referral.to_string())
         .replace("{incoming_id}", &w.incoming.to_string())
+        .replace("{schedule_id}", &w.schedule.to_string())
+        .replace("{run_id}", &w.run.to_string())
         .replace("{file}", "style.css")
 }
 

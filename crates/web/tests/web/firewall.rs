@@ -116,3 +116,37 @@ async fn board_report_counts_and_suppresses(app: TestApp) {
     assert!(consortium.lines().any(|l| l.starts_with("All organizations,19,19,")), "{consortium}");
 }
 app_test!(board_report_counts_and_suppresses);
+
+/// Reports the worker makes on a schedule are the same de-identified tables: every format of
+/// every schedulable report, over a period full of identifiable people, names none of them.
+async fn scheduled_runs_carry_no_identifiers(app: TestApp) {
+    use sendero_store::report_schedules::{NewSchedule, ReportRenderer};
+    let identifiers = populate(&app).await;
+    let admin = app.session(Role::Administrator).await;
+    let director = app.store.report_recipients(app.own.org).await.unwrap()[0].id;
+    let actor = Actor { user_id: Some(director), org_id: app.own.org };
+    let today = sendero_store::today();
+    let period = sendero_domain::board::Period { from: today - chrono::Days::new(60), to: today };
+    let mut checked = 0;
+    for report in sendero_domain::report_schedule::REPORTS {
+        for format in sendero_domain::report_schedule::FORMATS {
+            let new = NewSchedule { report, format, cadence: "monthly", program_id: Some(app.own.program), language: "es", recipients: &[director] };
+            let id = app.store.create_report_schedule(actor, &new, today).await.unwrap();
+            let schedule = app.store.report_schedule(app.own.org, id).await.unwrap();
+            let file = sendero_web::pages::schedules::Scheduler.render(&app.store, &schedule, period).await.unwrap();
+            let next = schedule.cadence().unwrap().next_run(schedule.next_run().unwrap());
+            let run = app.store.record_report_run(&schedule, period, next, &file, &|_| vec![]).await.unwrap().unwrap();
+            let r = app.get(&admin, &format!("/reports/runs/{run}")).await;
+            assert_eq!(r.status().as_u16(), 200, "{report}.{format}");
+            assert!(r.headers()["content-disposition"].to_str().unwrap().contains(&format!(".{format}\"")));
+            let body = text_of(r, &format!("run.{format}")).await;
+            assert!(body.contains(if report == "board" { "Accompaniment" } else { "Camino" }), "{report}.{format} has its content");
+            for id in &identifiers {
+                assert!(!body.contains(id.as_str()), "scheduled {report}.{format} shows the identifier {id}");
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 6);
+}
+app_test!(scheduled_runs_carry_no_identifiers);

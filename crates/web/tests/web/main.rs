@@ -13,6 +13,7 @@ mod i18n;
 mod lottery;
 mod pages;
 mod protection;
+mod schedules;
 mod services;
 mod sessions;
 mod sharing;

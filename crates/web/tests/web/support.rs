@@ -73,6 +73,9 @@ pub struct OrgWorld {
     pub referral: i64,
     /// A referral the other organization sent to this one (this one's incoming queue).
     pub incoming: i64,
+    /// A monthly board report schedule and one run of it.
+    pub schedule: i64,
+    pub run: i64,
 }
 
 pub struct TestApp {
@@ -160,6 +163,7 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
     let event = crate::calendar::hearing_for(store, actor, case, family).await;
     let (candidate, round) = intake_world(store, actor, program, family).await;
     let care = crate::volunteers::care_fixtures(store, actor, household, family).await;
+    let (schedule, run) = scheduled_run(store, org, family).await;
     OrgWorld {
         org,
         client,
@@ -182,7 +186,27 @@ async fn org_world(store: &Store, consortium: i64, name: &str, family: &str, man
         goal,
         referral: 0,
         incoming: 0,
+        schedule,
+        run,
     }
+}
+
+/// A board report scheduled for a director of `org`, and its first run made as the worker
+/// makes it.
+async fn scheduled_run(store: &Store, org: i64, family: &str) -> (i64, i64) {
+    use sendero_store::report_schedules::{NewSchedule, ReportRenderer};
+    let email = format!("director.{}@example.org", family.to_lowercase());
+    let new = NewUser { org_id: org, email: &email, display_name: "Director", password: PASSWORD, role: Role::Administrator, locale: "en", caseload_limit: 0 };
+    let director = store.create_user(None, new).await.unwrap();
+    let new = NewSchedule { report: "board", format: "csv", cadence: "monthly", program_id: None, language: "en", recipients: &[director] };
+    let id = store.create_report_schedule(Actor { user_id: Some(director), org_id: org }, &new, sendero_store::today()).await.unwrap();
+    let schedule = store.report_schedule(org, id).await.unwrap();
+    let due = schedule.next_run().unwrap();
+    let cadence = schedule.cadence().unwrap();
+    let period = cadence.period_before(due);
+    let file = sendero_web::pages::schedules::Scheduler.render(store, &schedule, period).await.unwrap();
+    let run = store.record_report_run(&schedule, period, cadence.next_run(due), &file, &|_| vec![]).await.unwrap().unwrap();
+    (id, run)
 }
 
 /// `from` shares a person (not carrying the leak marker: the recipient may see them) with

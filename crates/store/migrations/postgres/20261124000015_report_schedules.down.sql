@@ -1,0 +1,3 @@
+DROP TABLE report_runs;
+DROP TABLE report_schedule_recipients;
+DROP TABLE report_schedules;

@@ -125,3 +125,45 @@ test('board and consortium reports are de-identified and download as CSV, XLSX a
   }
   await context.close();
 });
+
+test('an administrator schedules a report; the worker has made last month\'s board report', async () => {
+  const { context, page } = await session(browser, DEMO('admin'));
+  await visit(page, '/reports', { label: 'reports index' });
+  await page.getByRole('link', { name: 'Scheduled reports' }).click();
+  await page.waitForLoadState('load');
+  assert.equal(await h1(page), 'Scheduled reports');
+  await a11y(page, 'scheduled reports');
+  // Nobody chosen: the error says so and keeps the choices.
+  const form = page.locator('section[aria-labelledby="schn-h"]');
+  await form.getByLabel('Report', { exact: true }).selectOption({ label: 'Consortium aggregates' });
+  await form.getByLabel('How often').selectOption('quarterly');
+  await form.getByLabel('Format').selectOption('xlsx');
+  await form.getByRole('button', { name: 'Schedule' }).click();
+  await page.waitForLoadState('load');
+  assert.match(await page.locator('#schedule-error').innerText(), /Choose at least one recipient who may view reports\./);
+  assert.equal(await form.getByLabel('How often').inputValue(), 'quarterly');
+  await a11y(page, 'scheduled reports with an error');
+  await form.getByLabel(/Priya Raman/).check();
+  await form.getByRole('button', { name: 'Schedule' }).click();
+  await page.waitForLoadState('load');
+  const schedules = page.locator('section[aria-labelledby="sch-h"]');
+  assert.match(await schedules.innerText(), /Quarterly \(the quarter before\)\s+XLSX\s+Priya Raman/);
+
+  // The demo's monthly board report was due on the first of this month: the worker made it.
+  const runs = page.locator('section[aria-labelledby="runs-h"] a[download]');
+  for (let i = 0; i < 40 && (await runs.count()) === 0; i++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  assert.ok((await runs.count()) >= 1, 'the worker made the scheduled run');
+  const href = await runs.first().getAttribute('href');
+  const [status, contentType, head] = await page.evaluate(async (u) => {
+    const r = await fetch(u);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return [r.status, r.headers.get('content-type'), String.fromCharCode(...bytes.slice(0, 5))];
+  }, href);
+  assert.equal(status, 200);
+  assert.equal(contentType, 'application/pdf');
+  assert.equal(head, '%PDF-');
+  await context.close();
+});

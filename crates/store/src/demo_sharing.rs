@@ -2,6 +2,7 @@
 //! for ninety days (scenario 7), a transfer waiting for the Dubuque partner, and program costs
 //! so the board report can compute cost per participant-day (scenario 8).
 
+use chrono::Datelike;
 use sendero_domain::consent::{ConsentDraft, ConsentInput};
 use sqlx::Row;
 
@@ -54,7 +55,29 @@ impl Store {
         for (program, per_year) in self.programs(lead).await?.into_iter().zip([125_000_000_i64, 38_000_000, 26_000_000, 9_000_000]) {
             self.add_program_cost(actor, program.id, year_ago, start, per_year, "Staff, rent, transport and interpretation").await?;
         }
+        self.seed_schedule_demo(lead).await?;
         self.spread_demo_history().await
+    }
+
+    /// A monthly board report for the director and the evaluator, due on the first of this
+    /// month, so the worker of `serve --demo` makes last month's report as soon as it starts.
+    async fn seed_schedule_demo(&self, lead: i64) -> anyhow::Result<()> {
+        let mut recipients = Vec::new();
+        for email in ["admin@demo.sendero.org", "evaluator@demo.sendero.org"] {
+            recipients.extend(self.user_by_email(email).await?.map(|u| u.id));
+        }
+        let actor = Actor { user_id: recipients.first().copied(), org_id: lead };
+        let first_of_month = today().with_day(1).expect("every month has a first day");
+        let schedule = crate::report_schedules::NewSchedule {
+            report: "board",
+            format: "pdf",
+            cadence: "monthly",
+            program_id: None,
+            language: "en",
+            recipients: &recipients,
+        };
+        self.create_report_schedule(actor, &schedule, first_of_month).await?;
+        Ok(())
     }
 
     /// Demo cases are created in one go; spread their histories over the past year so that

@@ -64,6 +64,11 @@ pub struct ReportRun {
 }
 
 impl ReportRun {
+    /// When it was made, to the minute ("2026-12-01 06:00").
+    pub fn made_at(&self) -> String {
+        self.created_at.get(..16).unwrap_or(&self.created_at).replace('T', " ")
+    }
+
     /// The translation key of the report's title.
     pub fn report_title(&self) -> &'static str {
         if self.report == "board" {

@@ -50,7 +50,7 @@ pub enum SignInError {
     Locked,
 }
 
-fn user_from_row(r: &AnyRow) -> Result<User, sqlx::Error> {
+pub(crate) fn user_from_row(r: &AnyRow) -> Result<User, sqlx::Error> {
     let role: String = r.try_get("role")?;
     Ok(User {
         id: r.try_get("id")?,

@@ -16,5 +16,6 @@ mod protection;
 mod services;
 mod sessions;
 mod sharing;
+mod sso;
 mod tasks;
 mod volunteers;

@@ -1,4 +1,5 @@
-// End-to-end runner: starts a Sendero server on a fresh database, runs tests/*.test.mjs with
+// End-to-end runner: starts an OpenID provider (tools/oidc-provider.mjs, for single sign-on)
+// and a Sendero server on a fresh database, runs tests/*.test.mjs with
 // node's test runner (one file at a time), stops the server and cleans up, and exits with the
 // tests' exit code.
 //
@@ -61,9 +62,28 @@ function serverEnv() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Starts tools/oidc-provider.mjs; resolves with its issuer once it says it is ready. */
+function startProvider(port, redirectUri, secret) {
+  return new Promise((ok, fail) => {
+    provider = spawn(process.execPath, [join(here, 'tools', 'oidc-provider.mjs'), '--port', String(port),
+      '--redirect-uri', redirectUri, '--client-id', 'sendero', '--client-secret', secret], { cwd: here, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error(`OpenID provider not ready after 30 s:\n${out}${err}`)), 30_000);
+    provider.stderr.on('data', (d) => { err += d; });
+    provider.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^issuer=(\S+)$/m);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    provider.on('exit', (code) => { clearTimeout(timer); fail(new Error(`OpenID provider exited (${code}):\n${out}${err}`)); });
+  });
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'sendero-e2e-'));
 let server = null;
 let serverExited = null;
+let provider = null;
 let pgDb = null;
 let cleaned = false;
 
@@ -78,6 +98,7 @@ async function cleanup() {
   if (cleaned) return;
   cleaned = true;
   await stopServer();
+  if (provider && provider.exitCode === null) provider.kill('SIGTERM');
   if (pgDb) {
     try { psql(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`); } catch (e) { console.error(String(e)); }
   }
@@ -95,6 +116,12 @@ async function main() {
   // Local mail and SMS sinks for the worker inside the server; tests/calendar.test.mjs listens there.
   const [smtpPort, smsPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
+  // Single sign-on: a real OpenID Provider (tools/oidc-provider.mjs), started first because the
+  // server needs its issuer and it needs the server's redirect URI (ports are picked first).
+  const oidcPort = await freePort();
+  const oidcSecret = randomBytes(16).toString('hex');
+  const issuer = await startProvider(oidcPort, `${base}/auth/oidc/callback`, oidcSecret);
+  log(`OpenID provider ${issuer}`);
   let databaseUrl;
   if (backend === 'postgres') {
     pgDb = `sendero_e2e_${randomBytes(6).toString('hex')}`;
@@ -108,9 +135,10 @@ async function main() {
   const logPath = join(dir, 'server.log');
   const logFd = openSync(logPath, 'a');
   server = spawn(bin, ['--database-url', databaseUrl, '--key-file', join(dir, 'sendero.key'),
-    'serve', '--demo', '--bind', `127.0.0.1:${port}`], {
+    'serve', '--demo', '--bind', `127.0.0.1:${port}`,
+    '--oidc-issuer', issuer, '--oidc-client-id', 'sendero', '--oidc-label', 'Sendero Test ID', '--public-url', base], {
     stdio: ['ignore', logFd, logFd],
-    env: { ...serverEnv(), SENDERO_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SENDERO_SMS_URL: `http://127.0.0.1:${smsPort}/sms`, SENDERO_WORKER_POLL_MS: '500' },
+    env: { ...serverEnv(), SENDERO_OIDC_CLIENT_SECRET: oidcSecret, SENDERO_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SENDERO_SMS_URL: `http://127.0.0.1:${smsPort}/sms`, SENDERO_WORKER_POLL_MS: '500' },
   });
   closeSync(logFd);
   server.on('exit', (code, signal) => { serverExited = { code, signal }; });
@@ -136,7 +164,7 @@ async function main() {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
       cwd: here,
       stdio: 'inherit',
-      env: { ...process.env, SENDERO_BASE_URL: base, E2E_DB: backend, E2E_TMP: dir, E2E_SMTP_PORT: String(smtpPort), E2E_SMS_PORT: String(smsPort) },
+      env: { ...process.env, SENDERO_BASE_URL: base, E2E_OIDC_ISSUER: issuer, E2E_DB: backend, E2E_TMP: dir, E2E_SMTP_PORT: String(smtpPort), E2E_SMS_PORT: String(smsPort) },
     });
     child.on('exit', (c, s) => ok(c ?? (s ? 1 : 0)));
   });

@@ -38,6 +38,39 @@ struct DbArgs {
     log_format: String,
 }
 
+/// Single sign-on through an OpenID Connect provider; off unless an issuer is given.
+#[derive(Args, Clone)]
+struct SsoArgs {
+    /// OpenID Connect issuer URL (https), e.g. https://id.example.org/realms/staff.
+    #[arg(long, env = "SENDERO_OIDC_ISSUER")]
+    oidc_issuer: Option<String>,
+    /// Client id registered at the provider.
+    #[arg(long, env = "SENDERO_OIDC_CLIENT_ID")]
+    oidc_client_id: Option<String>,
+    /// Client secret (prefer the environment variable: flags show in process lists).
+    #[arg(long, env = "SENDERO_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    oidc_client_secret: Option<String>,
+    /// Button text on the sign-in page: "Sign in with LABEL".
+    #[arg(long, env = "SENDERO_OIDC_LABEL")]
+    oidc_label: Option<String>,
+    /// Public base URL of this Sendero; the provider redirects to PUBLIC_URL/auth/oidc/callback.
+    #[arg(long, env = "SENDERO_PUBLIC_URL")]
+    public_url: Option<String>,
+}
+
+impl SsoArgs {
+    fn settings(&self) -> anyhow::Result<Option<sendero_web::sso::OidcSettings>> {
+        sendero_web::sso::OidcSettings::from_parts(
+            self.oidc_issuer.as_deref(),
+            self.oidc_client_id.as_deref(),
+            self.oidc_client_secret.as_deref(),
+            self.oidc_label.as_deref(),
+            self.public_url.as_deref(),
+        )
+        .map_err(anyhow::Error::msg)
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run the web app and JSON API (migrates the database first).
@@ -54,6 +87,8 @@ enum Command {
         /// Do not run the background worker in this process (run `sendero worker` elsewhere).
         #[arg(long, env = "SENDERO_NO_WORKER")]
         no_worker: bool,
+        #[command(flatten)]
+        sso: SsoArgs,
     },
     /// Run the background worker alone: reminders, outbox delivery (SMTP, SMS), scheduled jobs.
     /// Settings: SENDERO_SMTP_URL, SENDERO_MAIL_FROM, SENDERO_SMS_URL, SENDERO_WORKER_*.
@@ -256,7 +291,9 @@ async fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let store = open_store(&cli.db).await?;
     match cli.command {
-        Command::Serve { bind, demo, insecure_cookies, no_worker } => {
+        Command::Serve { bind, demo, insecure_cookies, no_worker, sso } => {
+            // Checked before anything starts: a half-configured SSO is an error, not "off".
+            let oidc = sso.settings()?;
             if demo && store.seed_demo().await? {
                 tracing::info!("seeded the demo consortium; demo accounts are listed on the sign-in page");
             }
@@ -273,7 +310,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 let stop = worker_stop.clone();
                 Some(tokio::spawn(async move { w.run(async move { stop.notified().await }).await }))
             };
-            let state = AppState::new(store, Settings { demo, secure_cookies: !insecure_cookies });
+            let state = AppState::new(store, Settings { demo, secure_cookies: !insecure_cookies, oidc });
             let app = Application::build(state, &bind).await?;
             tracing::info!(address = %app.local_addr(), "Sendero is listening");
             app.run_until_stopped().await?;

@@ -28,6 +28,7 @@ pub mod import;
 pub mod intake;
 pub mod keys;
 pub mod lottery;
+pub mod oidc;
 pub mod orgs;
 pub mod outbox;
 pub mod overview;

@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod pages;
 pub mod protection;
 pub mod routes;
+pub mod sso;
 pub mod state;
 pub mod templates;
 

@@ -184,7 +184,8 @@ pub async fn rate_limit(State(state): State<AppState>, mut req: Request, next: N
     let path = req.uri().path().to_owned();
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let user = ctx.as_ref().and_then(|c| c.user.as_ref()).map(|u| u.id);
-    let verdict = if path == "/login" && unsafe_method {
+    // Single sign-on starts and callbacks are sign-in attempts too, GETs though they are.
+    let verdict = if (path == "/login" && unsafe_method) || path.starts_with("/auth/oidc/") {
         state.protection.signin.check(&ip)
     } else if path.starts_with("/api/") {
         match user {

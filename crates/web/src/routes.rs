@@ -46,6 +46,9 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/api/v1/openapi.json", None, api::openapi),
         route(M::GET, "/login/two-factor", None, pages::two_factor::form),
         route(M::POST, "/login/two-factor", None, pages::two_factor::submit),
+        // Single sign-on (issue 10): public like /login; answer 404 when SSO is not configured.
+        route(M::GET, "/auth/oidc/start", None, crate::sso::start),
+        route(M::GET, "/auth/oidc/callback", None, crate::sso::callback),
         // Any signed-in user.
         route(M::POST, "/logout", Some(P::SignedIn), pages::session::logout),
         route(M::GET, "/", Some(P::SignedIn), pages::dashboard::show),

@@ -11,6 +11,8 @@ pub struct Settings {
     pub demo: bool,
     /// Mark cookies `Secure` (browsers accept these on http://localhost too).
     pub secure_cookies: bool,
+    /// Single sign-on through an OpenID Connect provider; None turns it off.
+    pub oidc: Option<crate::sso::OidcSettings>,
 }
 
 #[derive(Clone)]
@@ -19,12 +21,16 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub metrics: Arc<crate::metrics::Metrics>,
     pub protection: Arc<crate::protection::Protection>,
+    /// The OpenID Connect client when SSO is configured (provider metadata cached inside).
+    pub oidc: Option<Arc<crate::sso::Oidc>>,
 }
 
 impl AppState {
     pub fn new(store: Store, settings: Settings) -> AppState {
+        let oidc = settings.oidc.clone().map(|s| Arc::new(crate::sso::Oidc::new(s)));
         AppState {
             store,
+            oidc,
             settings: Arc::new(settings),
             metrics: Arc::new(crate::metrics::Metrics::new()),
             protection: Arc::new(crate::protection::Protection::from_env()),

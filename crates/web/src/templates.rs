@@ -109,6 +109,8 @@ pub struct LoginPage {
     pub next: String,
     pub demo_accounts: Vec<(String, String)>,
     pub demo_password: &'static str,
+    /// Single sign-on: the button's text and where it starts (None when SSO is off).
+    pub sso: Option<(String, String)>,
 }
 
 #[derive(Template)]

@@ -12,6 +12,7 @@ mod demo;
 mod import;
 mod lottery;
 mod migrations;
+mod oidc;
 mod protection_backup;
 mod protection_keys;
 mod protection_retention;

@@ -21,7 +21,7 @@ pub struct NextParam {
 }
 
 /// Only same-site relative paths are followed after sign-in (no open redirects).
-fn safe_next(next: &str) -> String {
+pub(crate) fn safe_next(next: &str) -> String {
     if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
         next.to_owned()
     } else {
@@ -43,20 +43,57 @@ fn login_page(state: &AppState, ctx: &Ctx, email: &str, error: Option<String>, n
             vec![]
         },
         demo_password: DEMO_PASSWORD,
+        sso: state.oidc.as_ref().map(|o| {
+            let label = ctx.tr.with("sso-sign-in-with", &[("label", o.settings.label.clone())]);
+            let href = format!("/auth/oidc/start?next={}&csrf={}", urlencoding::encode(&safe_next(next)), urlencoding::encode(csrf));
+            (label, href)
+        }),
     }
 }
 
-/// The sign-in form. Sets a pre-session CSRF cookie (double-submit) if there is none.
-pub async fn login_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<NextParam>) -> Response {
-    if ctx.user.is_some() {
-        return see_other(&safe_next(&p.next));
-    }
+/// The sign-in page (with an error, after a refused sign-in elsewhere, e.g. single sign-on).
+/// Sets a pre-session CSRF cookie (double-submit) if there is none.
+pub(crate) fn login_response(state: &AppState, ctx: &Ctx, error: Option<String>, next: &str, status: axum::http::StatusCode) -> Response {
     let csrf = if ctx.csrf.is_empty() { rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect() } else { ctx.csrf.clone() };
-    let mut response = html(&login_page(&state, &ctx, "", None, &p.next, &csrf));
+    let mut response = (status, html(&login_page(state, ctx, "", error, next, &csrf))).into_response();
     if let Ok(v) = set_cookie(PRE_CSRF_COOKIE, &csrf, 3600, state.settings.secure_cookies).parse() {
         response.headers_mut().append(SET_COOKIE, v);
     }
     response
+}
+
+/// The sign-in form.
+pub async fn login_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<NextParam>) -> Response {
+    if ctx.user.is_some() {
+        return see_other(&safe_next(&p.next));
+    }
+    login_response(&state, &ctx, None, &p.next, axum::http::StatusCode::OK)
+}
+
+/// After the first factor (password or single sign-on): the second-factor step when the user
+/// needs one, otherwise the session. One path for every way of signing in.
+pub(crate) async fn finish_sign_in(
+    state: &AppState,
+    user: &sendero_store::users::User,
+    next: &str,
+    ip: &crate::protection::ClientIp,
+    headers: &axum::http::HeaderMap,
+) -> AppResult<Response> {
+    if state.store.second_factor_for(user).await? != sendero_store::two_factor::SecondFactor::None {
+        return crate::pages::two_factor::start(state, user, next).await;
+    }
+    let (token, _) = state.store.create_session(user.id).await?;
+    let agent = headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    state.store.record_session_origin(&token, &ip.0, agent).await?;
+    let mut response = see_other(&safe_next(next));
+    let secure = state.settings.secure_cookies;
+    if let Ok(v) = set_cookie(SESSION_COOKIE, &token, sendero_store::users::SESSION_HOURS * 3600, secure).parse() {
+        response.headers_mut().append(SET_COOKIE, v);
+    }
+    if let Ok(v) = set_cookie(PRE_CSRF_COOKIE, "", 0, secure).parse() {
+        response.headers_mut().append(SET_COOKIE, v);
+    }
+    Ok(response)
 }
 
 #[derive(Deserialize, Default)]
@@ -79,23 +116,7 @@ pub async fn login(
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
     }
     match state.store.sign_in(&f.email, &f.password).await? {
-        Ok(user) => {
-            if state.store.second_factor_for(&user).await? != sendero_store::two_factor::SecondFactor::None {
-                return crate::pages::two_factor::start(&state, &user, &f.next).await;
-            }
-            let (token, _) = state.store.create_session(user.id).await?;
-            let agent = headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-            state.store.record_session_origin(&token, &ip.0, agent).await?;
-            let mut response = see_other(&safe_next(&f.next));
-            let secure = state.settings.secure_cookies;
-            if let Ok(v) = set_cookie(SESSION_COOKIE, &token, sendero_store::users::SESSION_HOURS * 3600, secure).parse() {
-                response.headers_mut().append(SET_COOKIE, v);
-            }
-            if let Ok(v) = set_cookie(PRE_CSRF_COOKIE, "", 0, secure).parse() {
-                response.headers_mut().append(SET_COOKIE, v);
-            }
-            Ok(response)
-        }
+        Ok(user) => finish_sign_in(&state, &user, &f.next, &ip, &headers).await,
         Err(e) => {
             let key = match e {
                 SignInError::Invalid => "login-invalid",

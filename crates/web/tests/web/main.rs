@@ -17,5 +17,6 @@ mod schedules;
 mod services;
 mod sessions;
 mod sharing;
+mod sso;
 mod tasks;
 mod volunteers;

@@ -92,7 +92,7 @@ app_test!(sessions_are_listed_and_ended);
 async fn limits_answer_429_with_retry_after(app: TestApp) {
     // The same database behind a node with tight limits.
     let tight = Rate { burst: 3, per_minute: 1 };
-    let mut state = AppState::new(app.store.clone(), Settings { demo: false, secure_cookies: true });
+    let mut state = AppState::new(app.store.clone(), Settings { demo: false, secure_cookies: true, oidc: None });
     state.protection = Arc::new(Protection::new(RateLimits { signin: tight, public: tight, api: tight }, false));
     let node = Application::build(state, "127.0.0.1:0").await.unwrap();
     let base = format!("http://127.0.0.1:{}", node.port());

@@ -258,7 +258,7 @@ pub async fn spawn_app(store: Store) -> TestApp {
         users.push((role, id));
     }
     crate::volunteers::enlist_test_volunteer(&store, &own, users.iter().find(|(r, _)| *r == Role::Volunteer).map(|(_, id)| *id).unwrap()).await;
-    let state = AppState::new(store.clone(), Settings { demo: false, secure_cookies: true });
+    let state = AppState::new(store.clone(), Settings { demo: false, secure_cookies: true, oidc: None });
     let app = Application::build(state, "127.0.0.1:0").await.expect("binding port 0");
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());

@@ -301,12 +301,13 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             let worker = if no_worker {
                 None
             } else {
-                let w = sendero_jobs::Worker::new(
-                    store.clone(),
-                    std::sync::Arc::new(sendero_web::pages::calendar::FluentTexts),
-                    sendero_jobs::WorkerConfig::from_env(),
-                )?
-                .with_reports(std::sync::Arc::new(sendero_web::pages::schedules::Scheduler));
+                // One public URL for SSO redirects and the links in scheduled-report notices.
+                let mut config = sendero_jobs::WorkerConfig::from_env();
+                if let Some(url) = sso.public_url.as_deref().filter(|u| !u.trim().is_empty()) {
+                    config.public_url = url.trim().to_owned();
+                }
+                let w = sendero_jobs::Worker::new(store.clone(), std::sync::Arc::new(sendero_web::pages::calendar::FluentTexts), config)?
+                    .with_reports(std::sync::Arc::new(sendero_web::pages::schedules::Scheduler));
                 let stop = worker_stop.clone();
                 Some(tokio::spawn(async move { w.run(async move { stop.notified().await }).await }))
             };

@@ -2,12 +2,16 @@
 //! directory in one transaction: every record is kept as imported (so exports are lossless)
 //! and each service's search facts go to indexed tables.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::append;
+use crate::directory_index::{FactsInput, OrgDirectoryIndex};
 use crate::{Actor, Store, StoreError, StoreResult};
-use sendero_domain::services::{bounding_box, from_micro, haversine_km, to_micro};
+use sendero_domain::services::{from_micro, to_micro};
 use sendero_hsds::{Directory, ServiceIndex, TABLES};
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
@@ -127,14 +131,23 @@ impl Store {
         }
         let record_count = records.len();
         insert_rows(self, &mut w.tx, "INSERT INTO dir_records (org_id, tbl, seq, hsds_id, data)", 5, records).await?;
-        self.insert_index(&mut w.tx, actor.org_id, &index).await?;
+        let facts = self.insert_index(&mut w.tx, actor.org_id, &index).await?;
+        let generation: i64 = sqlx::query(self.q("INSERT INTO dir_generations (org_id, generation) VALUES (?, 1) \
+             ON CONFLICT (org_id) DO UPDATE SET generation = dir_generations.generation + 1 RETURNING generation"))
+        .bind(actor.org_id)
+        .fetch_one(&mut *w.tx)
+        .await?
+        .try_get("generation")?;
         append(self, &mut w.tx, actor, "import", "directory", None, serde_json::json!({"source": source, "services": index.len(), "records": record_count}))
             .await?;
         w.commit().await?;
+        // Warm the search index from what was just written (the same facts a rebuild reads).
+        self.keep_directory_index(actor.org_id, OrgDirectoryIndex::build(generation, facts));
         Ok(ImportSummary { services: index.len(), records: record_count })
     }
 
-    async fn insert_index(&self, tx: &mut Transaction<'static, Any>, org_id: i64, index: &[ServiceIndex]) -> StoreResult<()> {
+    /// Insert the services' search rows; returns their facts for the in-memory index.
+    async fn insert_index(&self, tx: &mut Transaction<'static, Any>, org_id: i64, index: &[ServiceIndex]) -> StoreResult<Vec<FactsInput>> {
         // Ids are assigned here so the child rows can be inserted in batches too; on PostgreSQL
         // a table lock keeps two organizations' imports from picking the same ids.
         if self.dialect() == crate::Dialect::Postgres {
@@ -143,6 +156,7 @@ impl Store {
         let base: i64 = sqlx::query(self.q("SELECT COALESCE(MAX(id), 0) AS m FROM dir_services")).fetch_one(&mut **tx).await?.try_get("m")?;
         let mut services = Vec::with_capacity(index.len());
         let (mut terms, mut languages, mut points, mut hours) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut facts = Vec::with_capacity(index.len());
         for (i, s) in index.iter().enumerate() {
             let id = base + 1 + i as i64;
             let point_list: Vec<serde_json::Value> = s
@@ -168,6 +182,15 @@ impl Store {
                 Value::Text(json(&s.terms)),
                 Value::Text(json(&s.languages)),
             ]);
+            facts.push(FactsInput {
+                id,
+                name: s.name.clone(),
+                organization_name: s.organization_name.clone(),
+                terms: s.terms.iter().map(|(code, _)| code.clone()).collect(),
+                languages: s.languages.clone(),
+                points: s.points.iter().map(|p| (to_micro(p.latitude), to_micro(p.longitude))).collect(),
+                hours: hour_list.clone(),
+            });
             for (code, _) in &s.terms {
                 terms.push(vec![Value::Int(org_id), Value::Text(code.clone()), Value::Int(id)]);
             }
@@ -199,7 +222,7 @@ impl Store {
                 .execute(&mut **tx)
                 .await?;
         }
-        Ok(())
+        Ok(facts)
     }
 
     /// The organization's directory exactly as imported.
@@ -242,106 +265,89 @@ impl Store {
     }
 
     /// Search by text, category, language, distance and opening hours. Distance is exact
-    /// (haversine) after an indexed bounding-box pre-filter; results nearest first when a point
-    /// is given, else by name.
+    /// (haversine) after a bounding-box pre-filter; results nearest first when a point is given,
+    /// else by name. Filtering and ranking run on the in-memory index (see `directory_index`);
+    /// only the result rows are read.
     pub async fn search_directory(&self, org_id: i64, q: &DirectoryQuery) -> StoreResult<Vec<DirService>> {
-        // Filters on `s`; the select list and the point join are added per case below.
-        let mut sql = String::from(" WHERE s.org_id = ?");
-        let mut ints: Vec<i64> = vec![org_id];
-        let mut texts: Vec<(usize, String)> = Vec::new();
-        let mut binds: Vec<bool> = vec![true]; // true = int, false = text, in bind order
-        if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            sql.push_str(" AND (LOWER(s.name) LIKE ? OR LOWER(s.organization_name) LIKE ?)");
-            let pattern = format!("%{}%", text.to_lowercase().replace('%', ""));
-            texts.push((binds.len(), pattern.clone()));
-            binds.push(false);
-            texts.push((binds.len(), pattern));
-            binds.push(false);
-        }
-        if let Some(category) = q.category.as_deref().filter(|c| !c.is_empty()) {
-            sql.push_str(" AND s.id IN (SELECT service_id FROM dir_service_terms WHERE org_id = ? AND code = ?)");
-            ints.push(org_id);
-            binds.push(true);
-            texts.push((binds.len(), category.to_owned()));
-            binds.push(false);
-        }
-        if let Some(language) = q.language.as_deref().filter(|l| !l.is_empty()) {
-            sql.push_str(" AND s.id IN (SELECT service_id FROM dir_service_languages WHERE org_id = ? AND code = ?)");
-            ints.push(org_id);
-            binds.push(true);
-            texts.push((binds.len(), language.split('-').next().unwrap_or(language).to_ascii_lowercase()));
-            binds.push(false);
-        }
-        if let Some((day, minute)) = q.open_at {
-            sql.push_str(" AND s.id IN (SELECT service_id FROM dir_service_hours WHERE day = ? AND opens_min <= ? AND closes_min > ? AND org_id = ?)");
-            for v in [day as i64, minute as i64, minute as i64, org_id] {
-                ints.push(v);
-                binds.push(true);
-            }
-        }
-        if let Some((lat, lon, km)) = q.near {
-            let (lat_lo, lat_hi, lon_lo, lon_hi) = bounding_box(lat, lon, km);
-            sql = format!(
-                "SELECT s.id AS id, p.lat_micro AS lat_micro, p.lon_micro AS lon_micro FROM dir_services s JOIN dir_service_points p ON p.service_id = s.id{sql} \
-                 AND p.org_id = ? AND p.lat_micro BETWEEN ? AND ? AND p.lon_micro BETWEEN ? AND ?"
-            );
-            for v in [org_id, lat_lo, lat_hi, lon_lo, lon_hi] {
-                ints.push(v);
-                binds.push(true);
-            }
-        } else {
-            sql = format!("SELECT s.* FROM dir_services s{sql} ORDER BY s.name, s.id LIMIT ?");
-            ints.push(q.limit.clamp(1, 500));
-            binds.push(true);
-        }
-        let sql = crate::render_sql(self.dialect(), &sql);
-        let mut query = sqlx::query(&sql);
-        let (mut ints, mut texts) = (ints.into_iter(), texts.into_iter());
-        for is_int in binds {
-            query = if is_int { query.bind(ints.next().expect("one int per int bind")) } else { query.bind(texts.next().expect("one text per text bind").1) };
-        }
-        let rows = query.fetch_all(self.pool()).await?;
-        let Some((lat, lon, km)) = q.near else {
-            return rows.iter().map(dir_service_from_row).collect();
-        };
-        // Exact distances on the candidates' points only (cheap), then load the nearest services.
-        let mut nearest: std::collections::HashMap<i64, f64> = std::collections::HashMap::new();
-        for r in &rows {
-            let d = haversine_km(lat, lon, from_micro(r.try_get("lat_micro")?), from_micro(r.try_get("lon_micro")?));
-            let id: i64 = r.try_get("id")?;
-            let best = nearest.entry(id).or_insert(d);
-            *best = best.min(d);
-        }
-        let mut ranked: Vec<(i64, f64)> = nearest.into_iter().filter(|(_, d)| *d <= km).collect();
-        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(q.limit.clamp(1, 500) as usize);
+        let index = self.directory_index(org_id).await?;
+        let ranked = index.search(q);
         if ranked.is_empty() {
             return Ok(Vec::new());
         }
         let placeholders = vec!["?"; ranked.len()].join(", ");
-        let sql = crate::render_sql(self.dialect(), &format!("SELECT * FROM dir_services WHERE org_id = ? AND id IN ({placeholders})"));
-        let mut query = sqlx::query(&sql).bind(org_id);
+        // `+org_id`: without it SQLite's planner walks the (org_id, …) index over the whole
+        // directory instead of looking the ≤ 500 ids up by primary key (measured: 10 ms → 1 ms).
+        let sql = crate::render_sql(self.dialect(), &format!("SELECT * FROM dir_services WHERE id IN ({placeholders}) AND +org_id = ?"));
+        let mut query = sqlx::query(&sql);
         for (id, _) in &ranked {
             query = query.bind(*id);
         }
-        let mut by_id: std::collections::HashMap<i64, DirService> =
+        let query = query.bind(org_id);
+        let mut by_id: HashMap<i64, DirService> =
             query.fetch_all(self.pool()).await?.iter().map(|r| dir_service_from_row(r).map(|s| (s.id, s))).collect::<StoreResult<_>>()?;
-        let mut out = Vec::with_capacity(ranked.len());
-        for (id, distance) in ranked {
-            if let Some(mut s) = by_id.remove(&id) {
-                s.distance_km = Some(distance);
-                out.push(s);
+        // A row missing here was replaced by an import that committed after the index was read.
+        Ok(ranked.into_iter().filter_map(|(id, distance_km)| by_id.remove(&id).map(|s| DirService { distance_km, ..s })).collect())
+    }
+
+    /// The organization's directory generation (0 before its first import).
+    async fn directory_generation(&self, org_id: i64) -> StoreResult<i64> {
+        let row = sqlx::query(self.q("SELECT generation FROM dir_generations WHERE org_id = ?")).bind(org_id).fetch_optional(self.pool()).await?;
+        Ok(row.map(|r| r.try_get("generation")).transpose()?.unwrap_or(0))
+    }
+
+    /// The organization's search index, rebuilt from `dir_services` when the generation in the
+    /// database moved on (an import by this or any other process). The generation is read
+    /// before the rows, so an index is never labelled newer than its data.
+    async fn directory_index(&self, org_id: i64) -> StoreResult<Arc<OrgDirectoryIndex>> {
+        let generation = self.directory_generation(org_id).await?;
+        if let Some(index) = self.directory_indexes.read().unwrap_or_else(|e| e.into_inner()).get(&org_id) {
+            if index.generation == generation {
+                return Ok(index.clone());
             }
         }
-        Ok(out)
+        let rows = sqlx::query(self.q("SELECT id, name, organization_name, terms, languages, points, hours FROM dir_services WHERE org_id = ?"))
+            .bind(org_id)
+            .fetch_all(self.pool())
+            .await?;
+        let mut input = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let terms: Vec<(String, String)> = parse(r, "terms")?;
+            let points: Vec<StoredPoint> = parse(r, "points")?;
+            input.push(FactsInput {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                organization_name: r.try_get("organization_name")?,
+                terms: terms.into_iter().map(|(code, _)| code).collect(),
+                languages: parse(r, "languages")?,
+                points: points.iter().map(|p| (p.lat, p.lon)).collect(),
+                hours: parse(r, "hours")?,
+            });
+        }
+        Ok(self.keep_directory_index(org_id, OrgDirectoryIndex::build(generation, input)))
+    }
+
+    fn keep_directory_index(&self, org_id: i64, index: OrgDirectoryIndex) -> Arc<OrgDirectoryIndex> {
+        let index = Arc::new(index);
+        self.directory_indexes.write().unwrap_or_else(|e| e.into_inner()).insert(org_id, index.clone());
+        index
     }
 }
 
+/// A point as stored in `dir_services.points` (micro-degrees).
+#[derive(serde::Deserialize)]
+struct StoredPoint {
+    #[serde(default)]
+    lat: i64,
+    #[serde(default)]
+    lon: i64,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(r: &sqlx::any::AnyRow, column: &str) -> StoreResult<T> {
+    let text: String = r.try_get(column)?;
+    Ok(serde_json::from_str(&text).map_err(anyhow::Error::from)?)
+}
+
 fn dir_service_from_row(r: &sqlx::any::AnyRow) -> StoreResult<DirService> {
-    fn parse<T: serde::de::DeserializeOwned>(r: &sqlx::any::AnyRow, column: &str) -> StoreResult<T> {
-        let text: String = r.try_get(column)?;
-        Ok(serde_json::from_str(&text).map_err(anyhow::Error::from)?)
-    }
     let points: Vec<serde_json::Value> = parse(r, "points")?;
     Ok(DirService {
         id: r.try_get("id")?,

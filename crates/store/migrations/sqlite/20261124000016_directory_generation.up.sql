@@ -1,0 +1,8 @@
+-- Per organization, a counter bumped by every directory import (in the import's transaction).
+-- Search keeps an in-memory index per organization and rebuilds it when this changes, so an
+-- import by another process (the CLI, another web server) is seen by the next search.
+CREATE TABLE dir_generations (
+    org_id INTEGER PRIMARY KEY REFERENCES organizations(id),
+    generation INTEGER NOT NULL
+);
+INSERT INTO dir_generations (org_id, generation) SELECT DISTINCT org_id, 1 FROM dir_services;

@@ -14,8 +14,9 @@ use crate::{Actor, Store, StoreError, StoreResult};
 use sendero_domain::services::{from_micro, to_micro};
 use sendero_hsds::{Directory, ServiceIndex, TABLES};
 
-/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
-const BATCH: usize = 400;
+/// Rows per INSERT. Each statement binds one JSON array of rows and unpacks it in SQL: binding
+/// every value (sqlx's Any driver has no array binds) cost more than the inserts themselves.
+const CHUNK: usize = 5000;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DirPoint {
@@ -76,31 +77,92 @@ pub struct ImportSummary {
     pub records: usize,
 }
 
-async fn insert_rows(store: &Store, tx: &mut Transaction<'static, Any>, head: &str, columns: usize, rows: Vec<Vec<Value>>) -> StoreResult<()> {
-    for chunk in rows.chunks(BATCH) {
-        let one = format!("({})", vec!["?"; columns].join(", "));
-        let sql = format!("{head} VALUES {}", vec![one; chunk.len()].join(", "));
-        let sql = crate::render_sql(store.dialect(), &sql);
-        let mut q = sqlx::query(&sql);
-        for row in chunk {
-            for v in row {
-                q = match v {
-                    Value::Int(i) => q.bind(*i),
-                    Value::Text(t) => q.bind(t.clone()),
-                    Value::OptText(t) => q.bind(t.clone()),
-                };
-            }
-        }
-        q.execute(&mut **tx).await?;
-    }
-    Ok(())
+/// Insert the rows of one JSON array of objects keyed by column name (binds: the organization,
+/// then the array). Per dialect: SQLite reads each field with `->>`; PostgreSQL parses each
+/// object once into the table's row type.
+fn chunk_insert_sql(dialect: crate::Dialect, table: &str, columns: &[&str]) -> String {
+    let sql = match dialect {
+        crate::Dialect::Sqlite => format!(
+            "INSERT INTO {table} ({}, org_id) SELECT {}, ? FROM json_each(?)",
+            columns.join(", "),
+            columns.iter().map(|c| format!("value ->> '{c}'")).collect::<Vec<_>>().join(", ")
+        ),
+        crate::Dialect::Postgres => format!(
+            "INSERT INTO {table} ({cols}, org_id) SELECT {cols}, ? FROM json_populate_recordset(NULL::{table}, CAST(? AS json))",
+            cols = columns.join(", ")
+        ),
+    };
+    crate::render_sql(dialect, &sql)
 }
 
-/// A bound value for the batched inserts.
-enum Value {
-    Int(i64),
-    Text(String),
-    OptText(Option<String>),
+#[derive(Serialize)]
+struct RecordRow<'a> {
+    tbl: &'a str,
+    seq: usize,
+    hsds_id: Option<&'a str>,
+    data: String,
+}
+
+#[derive(Serialize)]
+struct ServiceRow<'a> {
+    id: i64,
+    hsds_id: &'a str,
+    name: &'a str,
+    description: Option<&'a str>,
+    status: &'a str,
+    organization_name: Option<&'a str>,
+    phones: String,
+    translations: String,
+    points: String,
+    hours: String,
+    terms: String,
+    languages: String,
+}
+
+/// `rows` as JSON arrays of CHUNK rows each, serialised on every core.
+fn json_chunks<T: Sync>(rows: &[T], row: impl Fn(&T, &mut Vec<u8>) + Sync) -> Vec<String> {
+    let chunks: Vec<&[T]> = rows.chunks(CHUNK).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let row = &row;
+    let mut out: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .chunks(chunks.len().div_ceil(threads).max(1))
+            .map(|group| {
+                scope.spawn(move || {
+                    group
+                        .iter()
+                        .map(|chunk| {
+                            let mut buf = Vec::with_capacity(chunk.len() * 128);
+                            buf.push(b'[');
+                            for (i, r) in chunk.iter().enumerate() {
+                                if i > 0 {
+                                    buf.push(b',');
+                                }
+                                row(r, &mut buf);
+                            }
+                            buf.push(b']');
+                            String::from_utf8(buf).expect("serde_json writes UTF-8")
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("serialising rows does not panic")).collect()
+    });
+    out.shrink_to_fit();
+    out
+}
+
+fn write_json<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(buf, value).expect("plain data serialises");
+}
+
+/// Run `sql` (binding the organization, then one chunk) for each chunk.
+async fn insert_chunks(tx: &mut Transaction<'static, Any>, sql: &str, org_id: i64, chunks: Vec<String>) -> StoreResult<()> {
+    for chunk in chunks {
+        sqlx::query(sql).bind(org_id).bind(chunk).execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -116,21 +178,15 @@ impl Store {
             let sql = crate::render_sql(self.dialect(), &format!("DELETE FROM {table} WHERE org_id = ?"));
             sqlx::query(&sql).bind(actor.org_id).execute(&mut *w.tx).await?;
         }
-        let mut records = Vec::new();
-        for table in TABLES {
-            for (seq, record) in dir.records(table).iter().enumerate() {
-                let hsds_id = record.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-                records.push(vec![
-                    Value::Int(actor.org_id),
-                    Value::Text(table.to_owned()),
-                    Value::Int(seq as i64),
-                    Value::OptText(hsds_id),
-                    Value::Text(serde_json::to_string(record).map_err(anyhow::Error::from)?),
-                ]);
-            }
-        }
+        let records: Vec<(&str, usize, &sendero_hsds::Record)> =
+            TABLES.iter().flat_map(|t| dir.records(t).iter().enumerate().map(move |(seq, r)| (*t, seq, r))).collect();
         let record_count = records.len();
-        insert_rows(self, &mut w.tx, "INSERT INTO dir_records (org_id, tbl, seq, hsds_id, data)", 5, records).await?;
+        let chunks = json_chunks(&records, |(tbl, seq, record), buf| {
+            let data = serde_json::to_string(record).expect("JSON values serialise");
+            write_json(buf, &RecordRow { tbl, seq: *seq, hsds_id: record.get("id").and_then(|v| v.as_str()), data });
+        });
+        let sql = chunk_insert_sql(self.dialect(), "dir_records", &["tbl", "seq", "hsds_id", "data"]);
+        insert_chunks(&mut w.tx, &sql, actor.org_id, chunks).await?;
         let facts = self.insert_index(&mut w.tx, actor.org_id, &index).await?;
         let generation: i64 = sqlx::query(self.q("INSERT INTO dir_generations (org_id, generation) VALUES (?, 1) \
              ON CONFLICT (org_id) DO UPDATE SET generation = dir_generations.generation + 1 RETURNING generation"))
@@ -155,7 +211,6 @@ impl Store {
         }
         let base: i64 = sqlx::query(self.q("SELECT COALESCE(MAX(id), 0) AS m FROM dir_services")).fetch_one(&mut **tx).await?.try_get("m")?;
         let mut services = Vec::with_capacity(index.len());
-        let (mut terms, mut languages, mut points, mut hours) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut facts = Vec::with_capacity(index.len());
         for (i, s) in index.iter().enumerate() {
             let id = base + 1 + i as i64;
@@ -165,23 +220,22 @@ impl Store {
                 .map(|p| serde_json::json!({"name": p.name, "address": p.address, "lat": to_micro(p.latitude), "lon": to_micro(p.longitude)}))
                 .collect();
             let hour_list: Vec<(u8, u16, u16)> = s.hours.iter().map(|h| (h.day, h.opens, h.closes)).collect();
-            let translations: Vec<(String, Option<String>, Option<String>)> =
-                s.translations.iter().map(|t| (t.language.clone(), t.name.clone(), t.description.clone())).collect();
-            services.push(vec![
-                Value::Int(id),
-                Value::Int(org_id),
-                Value::Text(s.id.clone()),
-                Value::Text(s.name.clone()),
-                Value::OptText(s.description.clone()),
-                Value::Text(s.status.clone()),
-                Value::OptText(s.organization_name.clone()),
-                Value::Text(json(&s.phones)),
-                Value::Text(json(&translations)),
-                Value::Text(json(&point_list)),
-                Value::Text(json(&hour_list)),
-                Value::Text(json(&s.terms)),
-                Value::Text(json(&s.languages)),
-            ]);
+            let translations: Vec<(&str, Option<&str>, Option<&str>)> =
+                s.translations.iter().map(|t| (t.language.as_str(), t.name.as_deref(), t.description.as_deref())).collect();
+            services.push(ServiceRow {
+                id,
+                hsds_id: &s.id,
+                name: &s.name,
+                description: s.description.as_deref(),
+                status: &s.status,
+                organization_name: s.organization_name.as_deref(),
+                phones: json(&s.phones),
+                translations: json(&translations),
+                points: json(&point_list),
+                hours: json(&hour_list),
+                terms: json(&s.terms),
+                languages: json(&s.languages),
+            });
             facts.push(FactsInput {
                 id,
                 name: s.name.clone(),
@@ -189,33 +243,41 @@ impl Store {
                 terms: s.terms.iter().map(|(code, _)| code.clone()).collect(),
                 languages: s.languages.clone(),
                 points: s.points.iter().map(|p| (to_micro(p.latitude), to_micro(p.longitude))).collect(),
-                hours: hour_list.clone(),
+                hours: hour_list,
             });
-            for (code, _) in &s.terms {
-                terms.push(vec![Value::Int(org_id), Value::Text(code.clone()), Value::Int(id)]);
-            }
-            for code in &s.languages {
-                languages.push(vec![Value::Int(org_id), Value::Text(code.clone()), Value::Int(id)]);
-            }
-            for p in &s.points {
-                points.push(vec![Value::Int(org_id), Value::Int(to_micro(p.latitude)), Value::Int(to_micro(p.longitude)), Value::Int(id)]);
-            }
-            for h in &s.hours {
-                hours.push(vec![Value::Int(org_id), Value::Int(h.day.into()), Value::Int(h.opens.into()), Value::Int(h.closes.into()), Value::Int(id)]);
-            }
         }
-        insert_rows(
-            self,
-            tx,
-            "INSERT INTO dir_services (id, org_id, hsds_id, name, description, status, organization_name, phones, translations, points, hours, terms, languages)",
-            13,
-            services,
-        )
-        .await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_terms (org_id, code, service_id)", 3, terms).await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_languages (org_id, code, service_id)", 3, languages).await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_points (org_id, lat_micro, lon_micro, service_id)", 4, points).await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_hours (org_id, day, opens_min, closes_min, service_id)", 5, hours).await?;
+        let chunks = json_chunks(&services, |row, buf| write_json(buf, row));
+        let columns =
+            ["id", "hsds_id", "name", "description", "status", "organization_name", "phones", "translations", "points", "hours", "terms", "languages"];
+        let sql = chunk_insert_sql(self.dialect(), "dir_services", &columns);
+        insert_chunks(tx, &sql, org_id, chunks).await?;
+        // The side tables are unpacked from the service rows just written, inside the database.
+        let each = |column: &str| match self.dialect() {
+            crate::Dialect::Sqlite => format!("json_each(s.{column}) AS e"),
+            crate::Dialect::Postgres => format!("json_array_elements(CAST(s.{column} AS json)) AS e(value)"),
+        };
+        for sql in [
+            format!("INSERT INTO dir_service_terms (org_id, code, service_id) SELECT s.org_id, e.value ->> 0, s.id FROM dir_services s, {} WHERE s.org_id = ?", each("terms")),
+            format!(
+                "INSERT INTO dir_service_languages (org_id, code, service_id) SELECT s.org_id, e.value, s.id FROM dir_services s, {} WHERE s.org_id = ?",
+                match self.dialect() {
+                    crate::Dialect::Sqlite => each("languages"),
+                    crate::Dialect::Postgres => "json_array_elements_text(CAST(s.languages AS json)) AS e(value)".to_owned(),
+                }
+            ),
+            format!(
+                "INSERT INTO dir_service_points (org_id, lat_micro, lon_micro, service_id) \
+                 SELECT s.org_id, CAST(e.value ->> 'lat' AS BIGINT), CAST(e.value ->> 'lon' AS BIGINT), s.id FROM dir_services s, {} WHERE s.org_id = ?",
+                each("points")
+            ),
+            format!(
+                "INSERT INTO dir_service_hours (org_id, day, opens_min, closes_min, service_id) \
+                 SELECT s.org_id, CAST(e.value ->> 0 AS BIGINT), CAST(e.value ->> 1 AS BIGINT), CAST(e.value ->> 2 AS BIGINT), s.id FROM dir_services s, {} WHERE s.org_id = ?",
+                each("hours")
+            ),
+        ] {
+            sqlx::query(&crate::render_sql(self.dialect(), &sql)).bind(org_id).execute(&mut **tx).await?;
+        }
         if self.dialect() == crate::Dialect::Postgres {
             // Explicit ids leave the identity sequence behind; move it past them.
             sqlx::query("SELECT setval(pg_get_serial_sequence('dir_services', 'id'), GREATEST((SELECT MAX(id) FROM dir_services), 1))")

@@ -18,6 +18,12 @@ use sendero_hsds::{Directory, ServiceIndex, TABLES};
 /// every value (sqlx's Any driver has no array binds) cost more than the inserts themselves.
 const CHUNK: usize = 5000;
 
+/// HSDS records per `dir_records` row (a JSON array of them). One row per record made 460,000
+/// rows for 50,000 services, each with its index entry and foreign-key check: most of the
+/// import's time on PostgreSQL. Export and categories read both forms (older imports hold one
+/// record per row).
+const RECORDS_PER_ROW: usize = 1000;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DirPoint {
     pub name: Option<String>,
@@ -119,9 +125,9 @@ struct ServiceRow<'a> {
     languages: String,
 }
 
-/// `rows` as JSON arrays of CHUNK rows each, serialised on every core.
-fn json_chunks<T: Sync>(rows: &[T], row: impl Fn(&T, &mut Vec<u8>) + Sync) -> Vec<String> {
-    let chunks: Vec<&[T]> = rows.chunks(CHUNK).collect();
+/// `rows` as JSON arrays of `per_chunk` rows each, serialised on every core.
+fn json_chunks<T: Sync>(rows: &[T], per_chunk: usize, row: impl Fn(&T, &mut Vec<u8>) + Sync) -> Vec<String> {
+    let chunks: Vec<&[T]> = rows.chunks(per_chunk).collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let row = &row;
     let mut out: Vec<String> = std::thread::scope(|scope| {
@@ -178,12 +184,15 @@ impl Store {
             let sql = crate::render_sql(self.dialect(), &format!("DELETE FROM {table} WHERE org_id = ?"));
             sqlx::query(&sql).bind(actor.org_id).execute(&mut *w.tx).await?;
         }
-        let records: Vec<(&str, usize, &sendero_hsds::Record)> =
-            TABLES.iter().flat_map(|t| dir.records(t).iter().enumerate().map(move |(seq, r)| (*t, seq, r))).collect();
-        let record_count = records.len();
-        let chunks = json_chunks(&records, |(tbl, seq, record), buf| {
-            let data = serde_json::to_string(record).expect("JSON values serialise");
-            write_json(buf, &RecordRow { tbl, seq: *seq, hsds_id: record.get("id").and_then(|v| v.as_str()), data });
+        let record_count = TABLES.iter().map(|t| dir.len(t)).sum::<usize>();
+        let rows: Vec<(&str, usize, &[sendero_hsds::Record])> = TABLES
+            .iter()
+            .flat_map(|t| dir.records(t).chunks(RECORDS_PER_ROW).enumerate().map(move |(i, records)| (*t, i * RECORDS_PER_ROW, records)))
+            .collect();
+        // About 5 MB of records per statement.
+        let chunks = json_chunks(&rows, CHUNK / 100, |(tbl, seq, records), buf| {
+            let data = serde_json::to_string(records).expect("JSON values serialise");
+            write_json(buf, &RecordRow { tbl, seq: *seq, hsds_id: None, data });
         });
         let sql = chunk_insert_sql(self.dialect(), "dir_records", &["tbl", "seq", "hsds_id", "data"]);
         insert_chunks(&mut w.tx, &sql, actor.org_id, chunks).await?;
@@ -246,7 +255,7 @@ impl Store {
                 hours: hour_list,
             });
         }
-        let chunks = json_chunks(&services, |row, buf| write_json(buf, row));
+        let chunks = json_chunks(&services, CHUNK, |row, buf| write_json(buf, row));
         let columns =
             ["id", "hsds_id", "name", "description", "status", "organization_name", "phones", "translations", "points", "hours", "terms", "languages"];
         let sql = chunk_insert_sql(self.dialect(), "dir_services", &columns);
@@ -294,8 +303,7 @@ impl Store {
         for r in rows {
             let table: String = r.try_get("tbl")?;
             let data: String = r.try_get("data")?;
-            let record: sendero_hsds::Record = serde_json::from_str(&data).map_err(anyhow::Error::from)?;
-            dir.tables.entry(table).or_default().push(record);
+            dir.tables.entry(table).or_default().extend(stored_records(&data)?);
         }
         Ok(dir.complete())
     }
@@ -313,9 +321,10 @@ impl Store {
         let mut out = Vec::new();
         for r in rows {
             let data: String = r.try_get("data")?;
-            let v: serde_json::Value = serde_json::from_str(&data).map_err(anyhow::Error::from)?;
-            let code = v["code"].as_str().or(v["id"].as_str()).unwrap_or_default().to_owned();
-            out.push((code, v["name"].as_str().unwrap_or_default().to_owned()));
+            for v in stored_records(&data)? {
+                let code = v.get("code").or(v.get("id")).and_then(|c| c.as_str()).unwrap_or_default().to_owned();
+                out.push((code, v.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_owned()));
+            }
         }
         Ok(out)
     }
@@ -392,6 +401,22 @@ impl Store {
         let index = Arc::new(index);
         self.directory_indexes.write().unwrap_or_else(|e| e.into_inner()).insert(org_id, index.clone());
         index
+    }
+}
+
+/// The records of one `dir_records` row: a JSON array of records, or (imports before
+/// RECORDS_PER_ROW) one record.
+fn stored_records(data: &str) -> StoreResult<Vec<sendero_hsds::Record>> {
+    match serde_json::from_str(data).map_err(anyhow::Error::from)? {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .map(|v| match v {
+                serde_json::Value::Object(record) => Ok(record),
+                _ => Err(StoreError::Other(anyhow::anyhow!("dir_records holds a non-object record"))),
+            })
+            .collect(),
+        serde_json::Value::Object(record) => Ok(vec![record]),
+        _ => Err(StoreError::Other(anyhow::anyhow!("dir_records holds neither a record nor an array of records"))),
     }
 }
 

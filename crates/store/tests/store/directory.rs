@@ -274,3 +274,22 @@ async fn search_sees_every_new_import(store: &Store) {
     other.pool().close().await;
 }
 story!(search_sees_every_new_import);
+
+async fn records_stored_one_per_row_still_export(store: &Store) {
+    // Imports before RECORDS_PER_ROW kept one record per dir_records row; both forms read back.
+    let w = world(store).await;
+    let dir = generated(6, 2500, "");
+    store.import_directory(w.actor, &dir, "new").await.unwrap();
+    assert_eq!(store.export_directory(w.org).await.unwrap(), dir.clone().complete(), "records spread over several rows come back in order");
+    let old = "INSERT INTO dir_records (org_id, tbl, seq, hsds_id, data) VALUES (?, 'taxonomy_term', ?, ?, ?)";
+    let sql = crate::support::sql(store, old);
+    for (seq, id, code) in [(0, "old-1", "shelter"), (1, "old-2", "meals")] {
+        let record = json!({"id": id, "code": code, "name": code.to_uppercase(), "taxonomy_id": "old"}).to_string();
+        sqlx::query(&sql).bind(w.other_org).bind(seq).bind(id).bind(record).execute(store.pool()).await.unwrap();
+    }
+    assert_eq!(store.directory_categories(w.other_org).await.unwrap(), vec![("shelter".into(), "SHELTER".into()), ("meals".into(), "MEALS".into())]);
+    let exported = store.export_directory(w.other_org).await.unwrap();
+    assert_eq!(exported.records("taxonomy_term").iter().map(|r| r["id"].as_str().unwrap()).collect::<Vec<_>>(), ["old-1", "old-2"]);
+    assert_eq!(store.directory_categories(w.org).await.unwrap().len(), TERMS.len());
+}
+story!(records_stored_one_per_row_still_export);

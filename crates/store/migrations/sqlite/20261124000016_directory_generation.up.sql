@@ -6,3 +6,5 @@ CREATE TABLE dir_generations (
     generation INTEGER NOT NULL
 );
 INSERT INTO dir_generations (org_id, generation) SELECT DISTINCT org_id, 1 FROM dir_services;
+-- From this version on, an import writes up to 1,000 HSDS records per dir_records row (data is
+-- then a JSON array of records, seq the position of the first); rows written before hold one.

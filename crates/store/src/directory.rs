@@ -2,16 +2,27 @@
 //! directory in one transaction: every record is kept as imported (so exports are lossless)
 //! and each service's search facts go to indexed tables.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::append;
+use crate::directory_index::{FactsInput, OrgDirectoryIndex};
 use crate::{Actor, Store, StoreError, StoreResult};
-use sendero_domain::services::{bounding_box, from_micro, haversine_km, to_micro};
+use sendero_domain::services::{from_micro, to_micro};
 use sendero_hsds::{Directory, ServiceIndex, TABLES};
 
-/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
-const BATCH: usize = 400;
+/// Rows per INSERT. Each statement binds one JSON array of rows and unpacks it in SQL: binding
+/// every value (sqlx's Any driver has no array binds) cost more than the inserts themselves.
+const CHUNK: usize = 5000;
+
+/// HSDS records per `dir_records` row (a JSON array of them). One row per record made 460,000
+/// rows for 50,000 services, each with its index entry and foreign-key check: most of the
+/// import's time on PostgreSQL. Export and categories read both forms (older imports hold one
+/// record per row).
+const RECORDS_PER_ROW: usize = 1000;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DirPoint {
@@ -72,31 +83,92 @@ pub struct ImportSummary {
     pub records: usize,
 }
 
-async fn insert_rows(store: &Store, tx: &mut Transaction<'static, Any>, head: &str, columns: usize, rows: Vec<Vec<Value>>) -> StoreResult<()> {
-    for chunk in rows.chunks(BATCH) {
-        let one = format!("({})", vec!["?"; columns].join(", "));
-        let sql = format!("{head} VALUES {}", vec![one; chunk.len()].join(", "));
-        let sql = crate::render_sql(store.dialect(), &sql);
-        let mut q = sqlx::query(&sql);
-        for row in chunk {
-            for v in row {
-                q = match v {
-                    Value::Int(i) => q.bind(*i),
-                    Value::Text(t) => q.bind(t.clone()),
-                    Value::OptText(t) => q.bind(t.clone()),
-                };
-            }
-        }
-        q.execute(&mut **tx).await?;
-    }
-    Ok(())
+/// Insert the rows of one JSON array of objects keyed by column name (binds: the organization,
+/// then the array). Per dialect: SQLite reads each field with `->>`; PostgreSQL parses each
+/// object once into the table's row type.
+fn chunk_insert_sql(dialect: crate::Dialect, table: &str, columns: &[&str]) -> String {
+    let sql = match dialect {
+        crate::Dialect::Sqlite => format!(
+            "INSERT INTO {table} ({}, org_id) SELECT {}, ? FROM json_each(?)",
+            columns.join(", "),
+            columns.iter().map(|c| format!("value ->> '{c}'")).collect::<Vec<_>>().join(", ")
+        ),
+        crate::Dialect::Postgres => format!(
+            "INSERT INTO {table} ({cols}, org_id) SELECT {cols}, ? FROM json_populate_recordset(NULL::{table}, CAST(? AS json))",
+            cols = columns.join(", ")
+        ),
+    };
+    crate::render_sql(dialect, &sql)
 }
 
-/// A bound value for the batched inserts.
-enum Value {
-    Int(i64),
-    Text(String),
-    OptText(Option<String>),
+#[derive(Serialize)]
+struct RecordRow<'a> {
+    tbl: &'a str,
+    seq: usize,
+    hsds_id: Option<&'a str>,
+    data: String,
+}
+
+#[derive(Serialize)]
+struct ServiceRow<'a> {
+    id: i64,
+    hsds_id: &'a str,
+    name: &'a str,
+    description: Option<&'a str>,
+    status: &'a str,
+    organization_name: Option<&'a str>,
+    phones: String,
+    translations: String,
+    points: String,
+    hours: String,
+    terms: String,
+    languages: String,
+}
+
+/// `rows` as JSON arrays of `per_chunk` rows each, serialised on every core.
+fn json_chunks<T: Sync>(rows: &[T], per_chunk: usize, row: impl Fn(&T, &mut Vec<u8>) + Sync) -> Vec<String> {
+    let chunks: Vec<&[T]> = rows.chunks(per_chunk).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let row = &row;
+    let mut out: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .chunks(chunks.len().div_ceil(threads).max(1))
+            .map(|group| {
+                scope.spawn(move || {
+                    group
+                        .iter()
+                        .map(|chunk| {
+                            let mut buf = Vec::with_capacity(chunk.len() * 128);
+                            buf.push(b'[');
+                            for (i, r) in chunk.iter().enumerate() {
+                                if i > 0 {
+                                    buf.push(b',');
+                                }
+                                row(r, &mut buf);
+                            }
+                            buf.push(b']');
+                            String::from_utf8(buf).expect("serde_json writes UTF-8")
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("serialising rows does not panic")).collect()
+    });
+    out.shrink_to_fit();
+    out
+}
+
+fn write_json<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(buf, value).expect("plain data serialises");
+}
+
+/// Run `sql` (binding the organization, then one chunk) for each chunk.
+async fn insert_chunks(tx: &mut Transaction<'static, Any>, sql: &str, org_id: i64, chunks: Vec<String>) -> StoreResult<()> {
+    for chunk in chunks {
+        sqlx::query(sql).bind(org_id).bind(chunk).execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -112,29 +184,35 @@ impl Store {
             let sql = crate::render_sql(self.dialect(), &format!("DELETE FROM {table} WHERE org_id = ?"));
             sqlx::query(&sql).bind(actor.org_id).execute(&mut *w.tx).await?;
         }
-        let mut records = Vec::new();
-        for table in TABLES {
-            for (seq, record) in dir.records(table).iter().enumerate() {
-                let hsds_id = record.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-                records.push(vec![
-                    Value::Int(actor.org_id),
-                    Value::Text(table.to_owned()),
-                    Value::Int(seq as i64),
-                    Value::OptText(hsds_id),
-                    Value::Text(serde_json::to_string(record).map_err(anyhow::Error::from)?),
-                ]);
-            }
-        }
-        let record_count = records.len();
-        insert_rows(self, &mut w.tx, "INSERT INTO dir_records (org_id, tbl, seq, hsds_id, data)", 5, records).await?;
-        self.insert_index(&mut w.tx, actor.org_id, &index).await?;
+        let record_count = TABLES.iter().map(|t| dir.len(t)).sum::<usize>();
+        let rows: Vec<(&str, usize, &[sendero_hsds::Record])> = TABLES
+            .iter()
+            .flat_map(|t| dir.records(t).chunks(RECORDS_PER_ROW).enumerate().map(move |(i, records)| (*t, i * RECORDS_PER_ROW, records)))
+            .collect();
+        // About 5 MB of records per statement.
+        let chunks = json_chunks(&rows, CHUNK / 100, |(tbl, seq, records), buf| {
+            let data = serde_json::to_string(records).expect("JSON values serialise");
+            write_json(buf, &RecordRow { tbl, seq: *seq, hsds_id: None, data });
+        });
+        let sql = chunk_insert_sql(self.dialect(), "dir_records", &["tbl", "seq", "hsds_id", "data"]);
+        insert_chunks(&mut w.tx, &sql, actor.org_id, chunks).await?;
+        let facts = self.insert_index(&mut w.tx, actor.org_id, &index).await?;
+        let generation: i64 = sqlx::query(self.q("INSERT INTO dir_generations (org_id, generation) VALUES (?, 1) \
+             ON CONFLICT (org_id) DO UPDATE SET generation = dir_generations.generation + 1 RETURNING generation"))
+        .bind(actor.org_id)
+        .fetch_one(&mut *w.tx)
+        .await?
+        .try_get("generation")?;
         append(self, &mut w.tx, actor, "import", "directory", None, serde_json::json!({"source": source, "services": index.len(), "records": record_count}))
             .await?;
         w.commit().await?;
+        // Warm the search index from what was just written (the same facts a rebuild reads).
+        self.keep_directory_index(actor.org_id, OrgDirectoryIndex::build(generation, facts));
         Ok(ImportSummary { services: index.len(), records: record_count })
     }
 
-    async fn insert_index(&self, tx: &mut Transaction<'static, Any>, org_id: i64, index: &[ServiceIndex]) -> StoreResult<()> {
+    /// Insert the services' search rows; returns their facts for the in-memory index.
+    async fn insert_index(&self, tx: &mut Transaction<'static, Any>, org_id: i64, index: &[ServiceIndex]) -> StoreResult<Vec<FactsInput>> {
         // Ids are assigned here so the child rows can be inserted in batches too; on PostgreSQL
         // a table lock keeps two organizations' imports from picking the same ids.
         if self.dialect() == crate::Dialect::Postgres {
@@ -142,7 +220,7 @@ impl Store {
         }
         let base: i64 = sqlx::query(self.q("SELECT COALESCE(MAX(id), 0) AS m FROM dir_services")).fetch_one(&mut **tx).await?.try_get("m")?;
         let mut services = Vec::with_capacity(index.len());
-        let (mut terms, mut languages, mut points, mut hours) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut facts = Vec::with_capacity(index.len());
         for (i, s) in index.iter().enumerate() {
             let id = base + 1 + i as i64;
             let point_list: Vec<serde_json::Value> = s
@@ -151,55 +229,71 @@ impl Store {
                 .map(|p| serde_json::json!({"name": p.name, "address": p.address, "lat": to_micro(p.latitude), "lon": to_micro(p.longitude)}))
                 .collect();
             let hour_list: Vec<(u8, u16, u16)> = s.hours.iter().map(|h| (h.day, h.opens, h.closes)).collect();
-            let translations: Vec<(String, Option<String>, Option<String>)> =
-                s.translations.iter().map(|t| (t.language.clone(), t.name.clone(), t.description.clone())).collect();
-            services.push(vec![
-                Value::Int(id),
-                Value::Int(org_id),
-                Value::Text(s.id.clone()),
-                Value::Text(s.name.clone()),
-                Value::OptText(s.description.clone()),
-                Value::Text(s.status.clone()),
-                Value::OptText(s.organization_name.clone()),
-                Value::Text(json(&s.phones)),
-                Value::Text(json(&translations)),
-                Value::Text(json(&point_list)),
-                Value::Text(json(&hour_list)),
-                Value::Text(json(&s.terms)),
-                Value::Text(json(&s.languages)),
-            ]);
-            for (code, _) in &s.terms {
-                terms.push(vec![Value::Int(org_id), Value::Text(code.clone()), Value::Int(id)]);
-            }
-            for code in &s.languages {
-                languages.push(vec![Value::Int(org_id), Value::Text(code.clone()), Value::Int(id)]);
-            }
-            for p in &s.points {
-                points.push(vec![Value::Int(org_id), Value::Int(to_micro(p.latitude)), Value::Int(to_micro(p.longitude)), Value::Int(id)]);
-            }
-            for h in &s.hours {
-                hours.push(vec![Value::Int(org_id), Value::Int(h.day.into()), Value::Int(h.opens.into()), Value::Int(h.closes.into()), Value::Int(id)]);
-            }
+            let translations: Vec<(&str, Option<&str>, Option<&str>)> =
+                s.translations.iter().map(|t| (t.language.as_str(), t.name.as_deref(), t.description.as_deref())).collect();
+            services.push(ServiceRow {
+                id,
+                hsds_id: &s.id,
+                name: &s.name,
+                description: s.description.as_deref(),
+                status: &s.status,
+                organization_name: s.organization_name.as_deref(),
+                phones: json(&s.phones),
+                translations: json(&translations),
+                points: json(&point_list),
+                hours: json(&hour_list),
+                terms: json(&s.terms),
+                languages: json(&s.languages),
+            });
+            facts.push(FactsInput {
+                id,
+                name: s.name.clone(),
+                organization_name: s.organization_name.clone(),
+                terms: s.terms.iter().map(|(code, _)| code.clone()).collect(),
+                languages: s.languages.clone(),
+                points: s.points.iter().map(|p| (to_micro(p.latitude), to_micro(p.longitude))).collect(),
+                hours: hour_list,
+            });
         }
-        insert_rows(
-            self,
-            tx,
-            "INSERT INTO dir_services (id, org_id, hsds_id, name, description, status, organization_name, phones, translations, points, hours, terms, languages)",
-            13,
-            services,
-        )
-        .await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_terms (org_id, code, service_id)", 3, terms).await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_languages (org_id, code, service_id)", 3, languages).await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_points (org_id, lat_micro, lon_micro, service_id)", 4, points).await?;
-        insert_rows(self, tx, "INSERT INTO dir_service_hours (org_id, day, opens_min, closes_min, service_id)", 5, hours).await?;
+        let chunks = json_chunks(&services, CHUNK, |row, buf| write_json(buf, row));
+        let columns =
+            ["id", "hsds_id", "name", "description", "status", "organization_name", "phones", "translations", "points", "hours", "terms", "languages"];
+        let sql = chunk_insert_sql(self.dialect(), "dir_services", &columns);
+        insert_chunks(tx, &sql, org_id, chunks).await?;
+        // The side tables are unpacked from the service rows just written, inside the database.
+        let each = |column: &str| match self.dialect() {
+            crate::Dialect::Sqlite => format!("json_each(s.{column}) AS e"),
+            crate::Dialect::Postgres => format!("json_array_elements(CAST(s.{column} AS json)) AS e(value)"),
+        };
+        for sql in [
+            format!("INSERT INTO dir_service_terms (org_id, code, service_id) SELECT s.org_id, e.value ->> 0, s.id FROM dir_services s, {} WHERE s.org_id = ?", each("terms")),
+            format!(
+                "INSERT INTO dir_service_languages (org_id, code, service_id) SELECT s.org_id, e.value, s.id FROM dir_services s, {} WHERE s.org_id = ?",
+                match self.dialect() {
+                    crate::Dialect::Sqlite => each("languages"),
+                    crate::Dialect::Postgres => "json_array_elements_text(CAST(s.languages AS json)) AS e(value)".to_owned(),
+                }
+            ),
+            format!(
+                "INSERT INTO dir_service_points (org_id, lat_micro, lon_micro, service_id) \
+                 SELECT s.org_id, CAST(e.value ->> 'lat' AS BIGINT), CAST(e.value ->> 'lon' AS BIGINT), s.id FROM dir_services s, {} WHERE s.org_id = ?",
+                each("points")
+            ),
+            format!(
+                "INSERT INTO dir_service_hours (org_id, day, opens_min, closes_min, service_id) \
+                 SELECT s.org_id, CAST(e.value ->> 0 AS BIGINT), CAST(e.value ->> 1 AS BIGINT), CAST(e.value ->> 2 AS BIGINT), s.id FROM dir_services s, {} WHERE s.org_id = ?",
+                each("hours")
+            ),
+        ] {
+            sqlx::query(&crate::render_sql(self.dialect(), &sql)).bind(org_id).execute(&mut **tx).await?;
+        }
         if self.dialect() == crate::Dialect::Postgres {
             // Explicit ids leave the identity sequence behind; move it past them.
             sqlx::query("SELECT setval(pg_get_serial_sequence('dir_services', 'id'), GREATEST((SELECT MAX(id) FROM dir_services), 1))")
                 .execute(&mut **tx)
                 .await?;
         }
-        Ok(())
+        Ok(facts)
     }
 
     /// The organization's directory exactly as imported.
@@ -209,8 +303,7 @@ impl Store {
         for r in rows {
             let table: String = r.try_get("tbl")?;
             let data: String = r.try_get("data")?;
-            let record: sendero_hsds::Record = serde_json::from_str(&data).map_err(anyhow::Error::from)?;
-            dir.tables.entry(table).or_default().push(record);
+            dir.tables.entry(table).or_default().extend(stored_records(&data)?);
         }
         Ok(dir.complete())
     }
@@ -228,9 +321,10 @@ impl Store {
         let mut out = Vec::new();
         for r in rows {
             let data: String = r.try_get("data")?;
-            let v: serde_json::Value = serde_json::from_str(&data).map_err(anyhow::Error::from)?;
-            let code = v["code"].as_str().or(v["id"].as_str()).unwrap_or_default().to_owned();
-            out.push((code, v["name"].as_str().unwrap_or_default().to_owned()));
+            for v in stored_records(&data)? {
+                let code = v.get("code").or(v.get("id")).and_then(|c| c.as_str()).unwrap_or_default().to_owned();
+                out.push((code, v.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_owned()));
+            }
         }
         Ok(out)
     }
@@ -242,106 +336,105 @@ impl Store {
     }
 
     /// Search by text, category, language, distance and opening hours. Distance is exact
-    /// (haversine) after an indexed bounding-box pre-filter; results nearest first when a point
-    /// is given, else by name.
+    /// (haversine) after a bounding-box pre-filter; results nearest first when a point is given,
+    /// else by name. Filtering and ranking run on the in-memory index (see `directory_index`);
+    /// only the result rows are read.
     pub async fn search_directory(&self, org_id: i64, q: &DirectoryQuery) -> StoreResult<Vec<DirService>> {
-        // Filters on `s`; the select list and the point join are added per case below.
-        let mut sql = String::from(" WHERE s.org_id = ?");
-        let mut ints: Vec<i64> = vec![org_id];
-        let mut texts: Vec<(usize, String)> = Vec::new();
-        let mut binds: Vec<bool> = vec![true]; // true = int, false = text, in bind order
-        if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            sql.push_str(" AND (LOWER(s.name) LIKE ? OR LOWER(s.organization_name) LIKE ?)");
-            let pattern = format!("%{}%", text.to_lowercase().replace('%', ""));
-            texts.push((binds.len(), pattern.clone()));
-            binds.push(false);
-            texts.push((binds.len(), pattern));
-            binds.push(false);
-        }
-        if let Some(category) = q.category.as_deref().filter(|c| !c.is_empty()) {
-            sql.push_str(" AND s.id IN (SELECT service_id FROM dir_service_terms WHERE org_id = ? AND code = ?)");
-            ints.push(org_id);
-            binds.push(true);
-            texts.push((binds.len(), category.to_owned()));
-            binds.push(false);
-        }
-        if let Some(language) = q.language.as_deref().filter(|l| !l.is_empty()) {
-            sql.push_str(" AND s.id IN (SELECT service_id FROM dir_service_languages WHERE org_id = ? AND code = ?)");
-            ints.push(org_id);
-            binds.push(true);
-            texts.push((binds.len(), language.split('-').next().unwrap_or(language).to_ascii_lowercase()));
-            binds.push(false);
-        }
-        if let Some((day, minute)) = q.open_at {
-            sql.push_str(" AND s.id IN (SELECT service_id FROM dir_service_hours WHERE day = ? AND opens_min <= ? AND closes_min > ? AND org_id = ?)");
-            for v in [day as i64, minute as i64, minute as i64, org_id] {
-                ints.push(v);
-                binds.push(true);
-            }
-        }
-        if let Some((lat, lon, km)) = q.near {
-            let (lat_lo, lat_hi, lon_lo, lon_hi) = bounding_box(lat, lon, km);
-            sql = format!(
-                "SELECT s.id AS id, p.lat_micro AS lat_micro, p.lon_micro AS lon_micro FROM dir_services s JOIN dir_service_points p ON p.service_id = s.id{sql} \
-                 AND p.org_id = ? AND p.lat_micro BETWEEN ? AND ? AND p.lon_micro BETWEEN ? AND ?"
-            );
-            for v in [org_id, lat_lo, lat_hi, lon_lo, lon_hi] {
-                ints.push(v);
-                binds.push(true);
-            }
-        } else {
-            sql = format!("SELECT s.* FROM dir_services s{sql} ORDER BY s.name, s.id LIMIT ?");
-            ints.push(q.limit.clamp(1, 500));
-            binds.push(true);
-        }
-        let sql = crate::render_sql(self.dialect(), &sql);
-        let mut query = sqlx::query(&sql);
-        let (mut ints, mut texts) = (ints.into_iter(), texts.into_iter());
-        for is_int in binds {
-            query = if is_int { query.bind(ints.next().expect("one int per int bind")) } else { query.bind(texts.next().expect("one text per text bind").1) };
-        }
-        let rows = query.fetch_all(self.pool()).await?;
-        let Some((lat, lon, km)) = q.near else {
-            return rows.iter().map(dir_service_from_row).collect();
-        };
-        // Exact distances on the candidates' points only (cheap), then load the nearest services.
-        let mut nearest: std::collections::HashMap<i64, f64> = std::collections::HashMap::new();
-        for r in &rows {
-            let d = haversine_km(lat, lon, from_micro(r.try_get("lat_micro")?), from_micro(r.try_get("lon_micro")?));
-            let id: i64 = r.try_get("id")?;
-            let best = nearest.entry(id).or_insert(d);
-            *best = best.min(d);
-        }
-        let mut ranked: Vec<(i64, f64)> = nearest.into_iter().filter(|(_, d)| *d <= km).collect();
-        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(q.limit.clamp(1, 500) as usize);
+        let index = self.directory_index(org_id).await?;
+        let ranked = index.search(q);
         if ranked.is_empty() {
             return Ok(Vec::new());
         }
         let placeholders = vec!["?"; ranked.len()].join(", ");
-        let sql = crate::render_sql(self.dialect(), &format!("SELECT * FROM dir_services WHERE org_id = ? AND id IN ({placeholders})"));
-        let mut query = sqlx::query(&sql).bind(org_id);
+        // `+org_id`: without it SQLite's planner walks the (org_id, …) index over the whole
+        // directory instead of looking the ≤ 500 ids up by primary key (measured: 10 ms → 1 ms).
+        let sql = crate::render_sql(self.dialect(), &format!("SELECT * FROM dir_services WHERE id IN ({placeholders}) AND +org_id = ?"));
+        let mut query = sqlx::query(&sql);
         for (id, _) in &ranked {
             query = query.bind(*id);
         }
-        let mut by_id: std::collections::HashMap<i64, DirService> =
+        let query = query.bind(org_id);
+        let mut by_id: HashMap<i64, DirService> =
             query.fetch_all(self.pool()).await?.iter().map(|r| dir_service_from_row(r).map(|s| (s.id, s))).collect::<StoreResult<_>>()?;
-        let mut out = Vec::with_capacity(ranked.len());
-        for (id, distance) in ranked {
-            if let Some(mut s) = by_id.remove(&id) {
-                s.distance_km = Some(distance);
-                out.push(s);
+        // A row missing here was replaced by an import that committed after the index was read.
+        Ok(ranked.into_iter().filter_map(|(id, distance_km)| by_id.remove(&id).map(|s| DirService { distance_km, ..s })).collect())
+    }
+
+    /// The organization's directory generation (0 before its first import).
+    async fn directory_generation(&self, org_id: i64) -> StoreResult<i64> {
+        let row = sqlx::query(self.q("SELECT generation FROM dir_generations WHERE org_id = ?")).bind(org_id).fetch_optional(self.pool()).await?;
+        Ok(row.map(|r| r.try_get("generation")).transpose()?.unwrap_or(0))
+    }
+
+    /// The organization's search index, rebuilt from `dir_services` when the generation in the
+    /// database moved on (an import by this or any other process). The generation is read
+    /// before the rows, so an index is never labelled newer than its data.
+    async fn directory_index(&self, org_id: i64) -> StoreResult<Arc<OrgDirectoryIndex>> {
+        let generation = self.directory_generation(org_id).await?;
+        if let Some(index) = self.directory_indexes.read().unwrap_or_else(|e| e.into_inner()).get(&org_id) {
+            if index.generation == generation {
+                return Ok(index.clone());
             }
         }
-        Ok(out)
+        let rows = sqlx::query(self.q("SELECT id, name, organization_name, terms, languages, points, hours FROM dir_services WHERE org_id = ?"))
+            .bind(org_id)
+            .fetch_all(self.pool())
+            .await?;
+        let mut input = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let terms: Vec<(String, String)> = parse(r, "terms")?;
+            let points: Vec<StoredPoint> = parse(r, "points")?;
+            input.push(FactsInput {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                organization_name: r.try_get("organization_name")?,
+                terms: terms.into_iter().map(|(code, _)| code).collect(),
+                languages: parse(r, "languages")?,
+                points: points.iter().map(|p| (p.lat, p.lon)).collect(),
+                hours: parse(r, "hours")?,
+            });
+        }
+        Ok(self.keep_directory_index(org_id, OrgDirectoryIndex::build(generation, input)))
+    }
+
+    fn keep_directory_index(&self, org_id: i64, index: OrgDirectoryIndex) -> Arc<OrgDirectoryIndex> {
+        let index = Arc::new(index);
+        self.directory_indexes.write().unwrap_or_else(|e| e.into_inner()).insert(org_id, index.clone());
+        index
     }
 }
 
-fn dir_service_from_row(r: &sqlx::any::AnyRow) -> StoreResult<DirService> {
-    fn parse<T: serde::de::DeserializeOwned>(r: &sqlx::any::AnyRow, column: &str) -> StoreResult<T> {
-        let text: String = r.try_get(column)?;
-        Ok(serde_json::from_str(&text).map_err(anyhow::Error::from)?)
+/// The records of one `dir_records` row: a JSON array of records, or (imports before
+/// RECORDS_PER_ROW) one record.
+fn stored_records(data: &str) -> StoreResult<Vec<sendero_hsds::Record>> {
+    match serde_json::from_str(data).map_err(anyhow::Error::from)? {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .map(|v| match v {
+                serde_json::Value::Object(record) => Ok(record),
+                _ => Err(StoreError::Other(anyhow::anyhow!("dir_records holds a non-object record"))),
+            })
+            .collect(),
+        serde_json::Value::Object(record) => Ok(vec![record]),
+        _ => Err(StoreError::Other(anyhow::anyhow!("dir_records holds neither a record nor an array of records"))),
     }
+}
+
+/// A point as stored in `dir_services.points` (micro-degrees).
+#[derive(serde::Deserialize)]
+struct StoredPoint {
+    #[serde(default)]
+    lat: i64,
+    #[serde(default)]
+    lon: i64,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(r: &sqlx::any::AnyRow, column: &str) -> StoreResult<T> {
+    let text: String = r.try_get(column)?;
+    Ok(serde_json::from_str(&text).map_err(anyhow::Error::from)?)
+}
+
+fn dir_service_from_row(r: &sqlx::any::AnyRow) -> StoreResult<DirService> {
     let points: Vec<serde_json::Value> = parse(r, "points")?;
     Ok(DirService {
         id: r.try_get("id")?,

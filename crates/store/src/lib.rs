@@ -22,6 +22,7 @@ pub mod demo_services;
 mod demo_sharing;
 pub mod demo_volunteers;
 pub mod directory;
+mod directory_index;
 pub mod error;
 pub mod guardians;
 pub mod import;
@@ -74,6 +75,9 @@ pub struct Store {
     /// SQLite allows one writer; serialising write transactions in-process avoids
     /// SQLITE_BUSY on read→write lock upgrades. PostgreSQL needs no such lock.
     write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// Per organization, the directory search index and the generation it was built from
+    /// (checked against the database on every search, see `directory_index`).
+    directory_indexes: Arc<std::sync::RwLock<std::collections::HashMap<i64, Arc<directory_index::OrgDirectoryIndex>>>>,
 }
 
 static MIGRATIONS_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -107,7 +111,7 @@ impl Store {
             Dialect::Postgres => options.max_connections(16).connect(url).await?,
         };
         let write_lock = (dialect == Dialect::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
-        Ok(Store { pool, dialect, cipher: Arc::new(cipher), write_lock })
+        Ok(Store { pool, dialect, cipher: Arc::new(cipher), write_lock, directory_indexes: Arc::default() })
     }
 
     pub fn dialect(&self) -> Dialect {

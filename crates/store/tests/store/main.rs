@@ -9,6 +9,7 @@ mod clients;
 mod concurrency;
 mod dedup;
 mod demo;
+mod directory;
 mod import;
 mod lottery;
 mod migrations;

@@ -180,7 +180,7 @@ impl Store {
     pub async fn import_directory(&self, actor: Actor, dir: &Directory, source: &str) -> StoreResult<ImportSummary> {
         let index = sendero_hsds::index(dir);
         let mut w = self.begin_write().await?;
-        for table in ["dir_service_terms", "dir_service_languages", "dir_service_points", "dir_service_hours", "dir_services", "dir_records"] {
+        for table in ["dir_services", "dir_records"] {
             let sql = crate::render_sql(self.dialect(), &format!("DELETE FROM {table} WHERE org_id = ?"));
             sqlx::query(&sql).bind(actor.org_id).execute(&mut *w.tx).await?;
         }
@@ -260,33 +260,6 @@ impl Store {
             ["id", "hsds_id", "name", "description", "status", "organization_name", "phones", "translations", "points", "hours", "terms", "languages"];
         let sql = chunk_insert_sql(self.dialect(), "dir_services", &columns);
         insert_chunks(tx, &sql, org_id, chunks).await?;
-        // The side tables are unpacked from the service rows just written, inside the database.
-        let each = |column: &str| match self.dialect() {
-            crate::Dialect::Sqlite => format!("json_each(s.{column}) AS e"),
-            crate::Dialect::Postgres => format!("json_array_elements(CAST(s.{column} AS json)) AS e(value)"),
-        };
-        for sql in [
-            format!("INSERT INTO dir_service_terms (org_id, code, service_id) SELECT s.org_id, e.value ->> 0, s.id FROM dir_services s, {} WHERE s.org_id = ?", each("terms")),
-            format!(
-                "INSERT INTO dir_service_languages (org_id, code, service_id) SELECT s.org_id, e.value, s.id FROM dir_services s, {} WHERE s.org_id = ?",
-                match self.dialect() {
-                    crate::Dialect::Sqlite => each("languages"),
-                    crate::Dialect::Postgres => "json_array_elements_text(CAST(s.languages AS json)) AS e(value)".to_owned(),
-                }
-            ),
-            format!(
-                "INSERT INTO dir_service_points (org_id, lat_micro, lon_micro, service_id) \
-                 SELECT s.org_id, CAST(e.value ->> 'lat' AS BIGINT), CAST(e.value ->> 'lon' AS BIGINT), s.id FROM dir_services s, {} WHERE s.org_id = ?",
-                each("points")
-            ),
-            format!(
-                "INSERT INTO dir_service_hours (org_id, day, opens_min, closes_min, service_id) \
-                 SELECT s.org_id, CAST(e.value ->> 0 AS BIGINT), CAST(e.value ->> 1 AS BIGINT), CAST(e.value ->> 2 AS BIGINT), s.id FROM dir_services s, {} WHERE s.org_id = ?",
-                each("hours")
-            ),
-        ] {
-            sqlx::query(&crate::render_sql(self.dialect(), &sql)).bind(org_id).execute(&mut **tx).await?;
-        }
         if self.dialect() == crate::Dialect::Postgres {
             // Explicit ids leave the identity sequence behind; move it past them.
             sqlx::query("SELECT setval(pg_get_serial_sequence('dir_services', 'id'), GREATEST((SELECT MAX(id) FROM dir_services), 1))")

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::auth::{cookie, set_cookie, Ctx, PRE_CSRF_COOKIE, SESSION_COOKIE};
 use crate::error::AppResult;
 use crate::forms::{html, see_other};
+use crate::pages::session::safe_next;
 use crate::protection::ClientIp;
 use crate::templates::Layout;
 use crate::AppState;
@@ -42,14 +43,6 @@ pub struct CodesPage {
 #[serde(default)]
 pub struct NextParam {
     next: String,
-}
-
-fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_owned()
-    } else {
-        "/".to_owned()
-    }
 }
 
 /// Called by the password step: open a pending sign-in and send the browser here.

@@ -70,7 +70,11 @@ pub async fn retention(store: &Store, command: RetentionCommand) -> anyhow::Resu
         RetentionCommand::Plan { org } => {
             store.organization(org).await.map_err(|_| anyhow::anyhow!("no such organization"))?;
             let plan = store.retention_plan(org, sendero_store::retention::now_utc()).await?;
-            println!("rules: closed cases after {:?} years, messages after {:?} days", plan.rules.closed_case_years, plan.rules.message_days);
+            let r = plan.rules;
+            println!(
+                "rules: closed cases after {:?} years, messages after {:?} days, read log after {:?} years",
+                r.closed_case_years, r.message_days, r.read_log_years
+            );
             if plan.counts.is_empty() {
                 println!("no retention rules: nothing would be purged");
             }

@@ -22,6 +22,10 @@ pub const FORMAT: &str = "sendero-backup/1";
 /// restoring their source re-creates them.
 const DERIVED_TABLES: &[&str] = &["audit_heads"];
 
+/// Tables a later migration dropped (their facts live elsewhere now): a backup taken before that
+/// migration still lists them, and restore skips them rather than refusing the whole backup.
+const DROPPED_TABLES: &[&str] = &["dir_service_terms", "dir_service_languages", "dir_service_points", "dir_service_hours"];
+
 /// Rows per statement when restoring (SQLite allows 32,766 parameters; PostgreSQL 65,535).
 const RESTORE_BATCH_PARAMS: usize = 30_000;
 
@@ -223,7 +227,7 @@ impl Store {
         let organizations: i64 = sqlx::query("SELECT COUNT(*) AS n FROM organizations").fetch_one(&mut **tx).await?.try_get("n")?;
         ensure!(organizations == 0, "the target database is not empty; restore goes into a freshly migrated database");
         let target_tables = self.tables_in_fk_order(tx).await?;
-        for t in &manifest.tables {
+        for t in manifest.tables.iter().filter(|t| !DROPPED_TABLES.contains(&t.name.as_str())) {
             ensure!(target_tables.contains(&t.name), "the target database has no table {}", t.name);
         }
         // Rows that migrations seed (built-in instruments, settings) are replaced by the backup's.
@@ -237,7 +241,7 @@ impl Store {
             sqlx::query("DELETE FROM client_fts").execute(&mut **tx).await?;
         }
         for entry in &manifest.tables {
-            if DERIVED_TABLES.contains(&entry.name.as_str()) {
+            if DERIVED_TABLES.contains(&entry.name.as_str()) || DROPPED_TABLES.contains(&entry.name.as_str()) {
                 continue;
             }
             let columns = self.table_columns(tx, &entry.name).await?;

@@ -1,7 +1,8 @@
 //! Retention: per organization, closed cases (with everything recorded under them) are purged
-//! after N years and finished outbox messages after N days. A plan lists what would go; an
-//! administrator approves it; the purge re-checks the plan, deletes in one transaction and
-//! records the counts (never content) in the audit log.
+//! after N years, finished outbox messages after N days and entries of the read log (who read
+//! which sensitive record) after N years. A plan lists what would go; an administrator approves
+//! it; the purge re-checks the plan, deletes in one transaction and records the counts (never
+//! content) in the audit log. The audit chain itself is never purged.
 
 use serde_json::json;
 use sqlx::Row;
@@ -46,6 +47,7 @@ const DOOMED_CASES: &str = "SELECT id FROM cases WHERE org_id = ? AND status = '
 pub struct RetentionRules {
     pub closed_case_years: Option<i64>,
     pub message_days: Option<i64>,
+    pub read_log_years: Option<i64>,
 }
 
 /// What a purge would delete now, per record type.
@@ -55,6 +57,8 @@ pub struct RetentionPlan {
     /// Cases closed before this time go (with their children).
     pub case_cutoff: Option<String>,
     pub message_cutoff: Option<String>,
+    /// Reads logged before this time go.
+    pub read_log_cutoff: Option<String>,
     /// (table, rows) in deletion order.
     pub counts: Vec<(String, i64)>,
 }
@@ -67,27 +71,37 @@ impl RetentionPlan {
 
 impl Store {
     pub async fn retention_rules(&self, org_id: i64) -> StoreResult<RetentionRules> {
-        let row = sqlx::query(self.q("SELECT retain_closed_case_years, retain_message_days FROM org_protection WHERE org_id = ?"))
+        let row = sqlx::query(self.q("SELECT retain_closed_case_years, retain_message_days, retain_read_log_years FROM org_protection WHERE org_id = ?"))
             .bind(org_id)
             .fetch_optional(self.pool())
             .await?;
         Ok(match row {
-            Some(r) => RetentionRules { closed_case_years: r.try_get("retain_closed_case_years")?, message_days: r.try_get("retain_message_days")? },
+            Some(r) => RetentionRules {
+                closed_case_years: r.try_get("retain_closed_case_years")?,
+                message_days: r.try_get("retain_message_days")?,
+                read_log_years: r.try_get("retain_read_log_years")?,
+            },
             None => RetentionRules::default(),
         })
     }
 
     pub async fn set_retention_rules(&self, actor: Actor, rules: RetentionRules) -> StoreResult<()> {
-        if rules.closed_case_years.is_some_and(|y| !(1..=100).contains(&y)) || rules.message_days.is_some_and(|d| !(1..=36_500).contains(&d)) {
+        let years_out_of_range = |y: Option<i64>| y.is_some_and(|y| !(1..=100).contains(&y));
+        if years_out_of_range(rules.closed_case_years)
+            || years_out_of_range(rules.read_log_years)
+            || rules.message_days.is_some_and(|d| !(1..=36_500).contains(&d))
+        {
             return Err(StoreError::Refused("retention-out-of-range"));
         }
         let mut w = self.begin_write().await?;
-        sqlx::query(self.q("INSERT INTO org_protection (org_id, retain_closed_case_years, retain_message_days, updated_at) VALUES (?, ?, ?, ?) \
-             ON CONFLICT (org_id) DO UPDATE SET retain_closed_case_years = excluded.retain_closed_case_years, \
-             retain_message_days = excluded.retain_message_days, updated_at = excluded.updated_at"))
+        sqlx::query(self.q("INSERT INTO org_protection (org_id, retain_closed_case_years, retain_message_days, retain_read_log_years, updated_at) \
+             VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET retain_closed_case_years = excluded.retain_closed_case_years, \
+             retain_message_days = excluded.retain_message_days, retain_read_log_years = excluded.retain_read_log_years, \
+             updated_at = excluded.updated_at"))
         .bind(actor.org_id)
         .bind(rules.closed_case_years)
         .bind(rules.message_days)
+        .bind(rules.read_log_years)
         .bind(now())
         .execute(&mut *w.tx)
         .await?;
@@ -121,6 +135,17 @@ impl Store {
             plan.counts.push(("outbox".to_owned(), n));
             plan.message_cutoff = Some(cutoff);
         }
+        if let Some(years) = rules.read_log_years {
+            let cutoff = format_time(at - chrono::Duration::days(365 * years));
+            let n: i64 = sqlx::query(self.q("SELECT COUNT(*) AS n FROM read_log WHERE org_id = ? AND at < ?"))
+                .bind(org_id)
+                .bind(&cutoff)
+                .fetch_one(&mut *conn)
+                .await?
+                .try_get("n")?;
+            plan.counts.push(("read_log".to_owned(), n));
+            plan.read_log_cutoff = Some(cutoff);
+        }
         Ok(plan)
     }
 
@@ -152,6 +177,13 @@ impl Store {
                 .bind(cutoff)
                 .execute(&mut *w.tx)
                 .await?;
+        }
+        if let Some(cutoff) = &current.read_log_cutoff {
+            // The read log's trigger lets a delete through only behind this organization's gate,
+            // which is opened and closed inside this transaction.
+            sqlx::query(self.q("INSERT INTO read_log_purge_gate (org_id, cutoff) VALUES (?, ?)")).bind(actor.org_id).bind(cutoff).execute(&mut *w.tx).await?;
+            sqlx::query(self.q("DELETE FROM read_log WHERE org_id = ? AND at < ?")).bind(actor.org_id).bind(cutoff).execute(&mut *w.tx).await?;
+            sqlx::query(self.q("DELETE FROM read_log_purge_gate WHERE org_id = ?")).bind(actor.org_id).execute(&mut *w.tx).await?;
         }
         let counts: serde_json::Map<String, serde_json::Value> = current.counts.iter().map(|(t, n)| (t.clone(), json!(n))).collect();
         append(self, &mut w.tx, actor, "retention.purge", "organization", Some(actor.org_id), json!({ "deleted": counts, "rules": current.rules })).await?;

@@ -65,6 +65,7 @@ pub struct SettingsForm {
     require_totp: String,
     closed_case_years: String,
     message_days: String,
+    read_log_years: String,
 }
 
 fn optional_number(raw: &str) -> Result<Option<i64>, ()> {
@@ -76,11 +77,13 @@ fn optional_number(raw: &str) -> Result<Option<i64>, ()> {
 }
 
 pub async fn save(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(f): Form<SettingsForm>) -> AppResult<Response> {
-    let (Ok(closed_case_years), Ok(message_days)) = (optional_number(&f.closed_case_years), optional_number(&f.message_days)) else {
+    let (Ok(closed_case_years), Ok(message_days), Ok(read_log_years)) =
+        (optional_number(&f.closed_case_years), optional_number(&f.message_days), optional_number(&f.read_log_years))
+    else {
         return page(&state, &ctx, Some(ctx.tr.get("retention-out-of-range")), None).await;
     };
     let actor = ctx.actor()?;
-    match state.store.set_retention_rules(actor, RetentionRules { closed_case_years, message_days }).await {
+    match state.store.set_retention_rules(actor, RetentionRules { closed_case_years, message_days, read_log_years }).await {
         Ok(()) => {}
         Err(StoreError::Refused(code)) => return page(&state, &ctx, Some(ctx.tr.get(code)), None).await,
         Err(e) => return Err(e.into()),

@@ -282,13 +282,17 @@ async fn administrators_review_and_approve_purges(app: TestApp) {
     assert!(html.contains("No retention rules are set") && html.contains("name=\"require_totp\" type=\"checkbox\" checked"));
     // Close the own case long ago; set rules; the plan lists it.
     sqlx_free_close(&app).await;
-    let saved = app.post_form(&admin, "/admin/protection", &[("require_totp", "on"), ("closed_case_years", "7"), ("message_days", "")]).await;
+    let saved =
+        app.post_form(&admin, "/admin/protection", &[("require_totp", "on"), ("closed_case_years", "7"), ("message_days", ""), ("read_log_years", "5")]).await;
     assert_eq!(saved.status().as_u16(), 303);
+    let rules = app.store.retention_rules(app.own.org).await.unwrap();
+    assert_eq!((rules.closed_case_years, rules.message_days, rules.read_log_years), (Some(7), None, Some(5)));
     let bad = app.post_form(&admin, "/admin/protection", &[("closed_case_years", "seven")]).await;
     assert!(bad.text().await.unwrap().contains("Enter whole numbers"));
     let html = app.get(&admin, "/admin/protection").await.text().await.unwrap();
     let token = html.split("name=\"plan\" value=\"").nth(1).expect("a purge form").split('"').next().unwrap().to_owned();
-    assert!(token.contains("cases:1") && token.contains("notes:1"), "{token}");
+    assert!(token.contains("cases:1") && token.contains("notes:1") && token.contains("read_log:0"), "{token}");
+    assert!(html.contains("Read-log entries"), "every record type in the plan has a label");
     // Without the confirmation box nothing happens; a stale plan is refused; the reviewed one runs.
     assert!(app.post_form(&admin, "/admin/protection/purge", &[("plan", &token)]).await.text().await.unwrap().contains("Tick the box"));
     let stale = app.post_form(&admin, "/admin/protection/purge", &[("plan", &token.replace("cases:1", "cases:2")), ("confirm", "on")]).await;

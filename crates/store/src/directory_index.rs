@@ -49,15 +49,6 @@ pub(crate) struct OrgDirectoryIndex {
     codes: HashMap<String, u32>,
 }
 
-/// `LOWER(column) LIKE '%needle%'` where `needle` holds no `%`: `_` matches any one character.
-fn like_contains(haystack: &str, needle: &str) -> bool {
-    if !needle.contains('_') {
-        return haystack.contains(needle);
-    }
-    let (h, n): (Vec<char>, Vec<char>) = (haystack.chars().collect(), needle.chars().collect());
-    n.len() <= h.len() && h.windows(n.len()).any(|w| w.iter().zip(&n).all(|(c, p)| *p == '_' || c == p))
-}
-
 impl OrgDirectoryIndex {
     pub fn build(generation: i64, mut input: Vec<FactsInput>) -> OrgDirectoryIndex {
         input.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
@@ -87,14 +78,14 @@ impl OrgDirectoryIndex {
     /// the SQL search did: nearest first (ties by id), else by name then id; at most `limit`.
     pub fn search(&self, q: &DirectoryQuery) -> Vec<(i64, Option<f64>)> {
         let limit = q.limit.clamp(1, 500) as usize;
-        let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| t.to_lowercase().replace('%', ""));
+        let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_lowercase);
         // A code no service has matches nothing.
         let code = |c: &str| self.codes.get(c).copied().ok_or(());
         let Ok(category) = q.category.as_deref().filter(|c| !c.is_empty()).map(code).transpose() else { return Vec::new() };
         let language = q.language.as_deref().filter(|l| !l.is_empty()).map(|l| l.split('-').next().unwrap_or(l).to_ascii_lowercase());
         let Ok(language) = language.as_deref().map(code).transpose() else { return Vec::new() };
         let keep = |f: &Facts| {
-            text.as_deref().is_none_or(|t| like_contains(&f.name, t) || f.organization_name.as_deref().is_some_and(|o| like_contains(o, t)))
+            text.as_deref().is_none_or(|t| f.name.contains(t) || f.organization_name.as_deref().is_some_and(|o| o.contains(t)))
                 && category.is_none_or(|c| f.terms.contains(&c))
                 && language.is_none_or(|l| f.languages.contains(&l))
                 && q.open_at.is_none_or(|(day, minute)| f.hours.iter().any(|(d, o, c)| *d == day && *o <= minute && *c > minute))
@@ -124,15 +115,31 @@ impl OrgDirectoryIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::like_contains;
+    use super::{FactsInput, OrgDirectoryIndex};
+    use crate::directory::DirectoryQuery;
+
+    fn service(id: i64, name: &str, organization: &str) -> FactsInput {
+        FactsInput { id, name: name.into(), organization_name: Some(organization.into()), terms: vec![], languages: vec![], points: vec![], hours: vec![] }
+    }
+
+    fn ids(index: &OrgDirectoryIndex, text: &str) -> Vec<i64> {
+        let q = DirectoryQuery { text: Some(text.into()), category: None, language: None, near: None, open_at: None, limit: 50 };
+        index.search(&q).into_iter().map(|(id, _)| id).collect()
+    }
 
     #[test]
-    fn like_semantics() {
-        assert!(like_contains("weekly food pantry", "pantry"));
-        assert!(like_contains("weekly food pantry", ""));
-        assert!(like_contains("weekly food pantry", "f__d"));
-        assert!(!like_contains("weekly food pantry", "f___d"));
-        assert!(like_contains("école", "_cole"));
-        assert!(!like_contains("ab", "abc_"));
+    fn text_is_a_case_blind_literal_substring_of_name_or_organization() {
+        let index = OrgDirectoryIndex::build(
+            1,
+            vec![service(1, "Weekly Food Pantry", "Caridad"), service(2, "Food_Bank 100%", "Norte"), service(3, "Foodbank", "Sur")],
+        );
+        assert_eq!(ids(&index, "PANTRY"), vec![1]);
+        assert_eq!(ids(&index, "caridad"), vec![1]);
+        // `_` and `%` are what the user typed, not wildcards.
+        assert_eq!(ids(&index, "d_b"), vec![2]);
+        assert_eq!(ids(&index, "100%"), vec![2]);
+        assert_eq!(ids(&index, "f__d"), Vec::<i64>::new());
+        // Results come in name order; blank text keeps everything.
+        assert_eq!(ids(&index, "  "), vec![2, 3, 1]);
     }
 }

@@ -257,8 +257,8 @@ impl Store {
     pub async fn list_candidates(&self, org_id: i64, q: &CandidateQuery) -> StoreResult<Page<Candidate>> {
         let per_page = q.per_page.clamp(1, 200);
         let page = q.page.max(1);
-        let pattern = format!("%{}%", q.search.trim().to_lowercase());
-        let filter = " WHERE c.org_id = ? AND (? = 0 OR c.program_id = ?) AND (LOWER(c.given_names) LIKE ? OR LOWER(COALESCE(c.family_names, '')) LIKE ? OR LOWER(c.public_token) LIKE ?)";
+        let pattern = crate::sql::contains_pattern(&q.search);
+        let filter = " WHERE c.org_id = ? AND (? = 0 OR c.program_id = ?) AND (LOWER(c.given_names) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(c.family_names, '')) LIKE ? ESCAPE '\\' OR LOWER(c.public_token) LIKE ? ESCAPE '\\')";
         let total: i64 = sqlx::query(&crate::render_sql(self.dialect(), &format!("SELECT COUNT(*) AS n FROM intake_candidates c{filter}")))
             .bind(org_id)
             .bind(q.program_id.unwrap_or(0))

@@ -21,6 +21,20 @@ impl Dialect {
     }
 }
 
+/// A `LIKE ? ESCAPE '\'` pattern that finds `needle` (lower-cased, trimmed) anywhere: the
+/// user's `%`, `_` and `\\` are literal text, not wildcards.
+pub fn contains_pattern(needle: &str) -> String {
+    let mut out = String::from("%");
+    for c in needle.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
 /// Turn `?` placeholders into `$1, $2, …` for PostgreSQL (skipping quoted text).
 pub fn to_numbered(portable: &str) -> String {
     let mut out = String::with_capacity(portable.len() + 16);
@@ -78,5 +92,17 @@ mod tests {
         assert!(Dialect::from_url("mysql://x").is_err());
         assert_eq!(Dialect::from_url("sqlite://a.db").unwrap(), Dialect::Sqlite);
         assert_eq!(Dialect::from_url("postgres://localhost/x").unwrap(), Dialect::Postgres);
+    }
+}
+
+#[cfg(test)]
+mod contains_pattern_tests {
+    use super::contains_pattern;
+
+    #[test]
+    fn wildcards_in_the_needle_are_escaped() {
+        assert_eq!(contains_pattern(" Ana "), "%ana%");
+        assert_eq!(contains_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(contains_pattern(""), "%%");
     }
 }

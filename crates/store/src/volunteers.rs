@@ -177,9 +177,9 @@ impl Store {
 
     /// Volunteers of an organization, filtered by status ("" for all) and name/language search.
     pub async fn volunteers(&self, org_id: i64, status: &str, q: &str) -> StoreResult<Vec<Volunteer>> {
-        let like = format!("%{}%", q.trim().to_lowercase());
+        let like = crate::sql::contains_pattern(q);
         let rows = sqlx::query(self.q("SELECT * FROM volunteers WHERE org_id = ? AND (? = '' OR status = ?) \
-             AND (LOWER(name) LIKE ? OR LOWER(languages) LIKE ? OR zip LIKE ?) ORDER BY name LIMIT 500"))
+             AND (LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(languages) LIKE ? ESCAPE '\\' OR zip LIKE ? ESCAPE '\\') ORDER BY name LIMIT 500"))
         .bind(org_id)
         .bind(status)
         .bind(status)

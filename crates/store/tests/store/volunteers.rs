@@ -85,6 +85,10 @@ async fn volunteer_signup_to_sign_in(store: &Store) {
     assert_eq!(count(store, "SELECT COUNT(*) AS n FROM volunteers WHERE org_id = ?", &[w.org]).await, 1);
     let v = store.volunteers(w.org, "applied", "").await.unwrap().remove(0);
     assert_eq!(v.languages, "haitian creole, english");
+    // Search is a literal substring: the user's `_` and `%` are not SQL wildcards.
+    assert_eq!(store.volunteers(w.org, "", " BAPTISTE ").await.unwrap().len(), 1);
+    assert_eq!(store.volunteers(w.org, "", "n_b").await.unwrap().len(), 0, "`_` is not any character");
+    assert_eq!(store.volunteers(w.org, "", "%").await.unwrap().len(), 0, "`%` is not any text");
     assert!(v.home.is_some(), "home from the ZIP table");
     // A stale version is a conflict.
     assert!(matches!(store.approve_volunteer(boss, v.id, v.version + 7, &PlainTexts).await, Err(StoreError::Conflict { .. })));

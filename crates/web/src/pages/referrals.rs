@@ -3,8 +3,7 @@
 //! the queue), referral outcomes and the monthly billing report (CSV and XLSX).
 
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::{Extension, Form};
 use sendero_domain::services::{format_cents, ReferralStatus};
 use sendero_domain::Permission;
@@ -16,6 +15,7 @@ use serde::Deserialize;
 use super::services::{referral_rows, ReferralRow};
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::export::{Format, Table};
 use crate::forms::{html, see_other};
 use crate::templates::{render, Layout};
 use crate::AppState;
@@ -133,8 +133,9 @@ impl BillingPage {
 }
 
 /// Header and rows of a bill, shared by CSV and XLSX.
-fn bill_table(ctx: &Ctx, report: &BillingReport) -> (Vec<String>, Vec<Vec<String>>) {
-    let header =
+/// The bill as a downloadable table: one line per category, the total, then flagged services.
+fn bill_table(ctx: &Ctx, report: &BillingReport, program: &str) -> Table {
+    let headers =
         ["billing-category", "billing-unit", "billing-rate", "billing-services", "billing-minutes", "billing-clients", "billing-units", "billing-amount"]
             .iter()
             .map(|k| ctx.tr.get(k))
@@ -178,25 +179,8 @@ fn bill_table(ctx: &Ctx, report: &BillingReport) -> (Vec<String>, Vec<Vec<String
             String::new(),
         ]);
     }
-    (header, rows)
-}
-
-fn xlsx(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (c, h) in header.iter().enumerate() {
-        sheet.write_string(0, c as u16, h)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            // Numbers stay numbers so the funder's spreadsheet can sum them.
-            match cell.parse::<f64>() {
-                Ok(n) if c >= 2 => sheet.write_number(r as u32 + 1, c as u16, n)?,
-                _ => sheet.write_string(r as u32 + 1, c as u16, cell)?,
-            };
-        }
-    }
-    book.save_to_buffer()
+    let subtitle = format!("{} · {program} · {:04}-{:02}", report.funder.name, report.year, report.month);
+    Table { title: ctx.tr.get("billing-title"), subtitle, headers, rows, notes: vec![] }
 }
 
 pub async fn billing(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<BillingParams>) -> AppResult<Response> {
@@ -211,31 +195,10 @@ pub async fn billing(State(state): State<AppState>, Extension(ctx): Extension<Ct
         }
         _ => None,
     };
-    if let (Some(report), "csv" | "xlsx") = (&report, p.format.as_str()) {
-        let (header, rows) = bill_table(&ctx, report);
+    if let (Some(report), Some(format @ (Format::Csv | Format::Xlsx))) = (&report, Format::from_extension(&p.format)) {
+        let program = programs.iter().find(|x| x.0 == report.program_id).map_or("", |x| x.1.as_str());
         let name = format!("billing-{}-{month}", report.funder.name.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
-        if p.format == "csv" {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(&header).map_err(anyhow::Error::from)?;
-            for row in &rows {
-                w.write_record(row).map_err(anyhow::Error::from)?;
-            }
-            let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-            return Ok((
-                [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\""))],
-                bytes,
-            )
-                .into_response());
-        }
-        let bytes = xlsx(&header, &rows).map_err(|e| anyhow::anyhow!("{e}"))?;
-        return Ok((
-            [
-                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.xlsx\"")),
-            ],
-            bytes,
-        )
-            .into_response());
+        return Ok(bill_table(&ctx, report, program).download(format, &name)?);
     }
     let query = format!("funder={}&program={}&month={}", urlencoding::encode(&p.funder), urlencoding::encode(&p.program), urlencoding::encode(&month));
     Ok(html(&BillingPage { l: Layout::page(&ctx, "billing-title"), funders, programs, funder: p.funder, program: p.program, month, report, query }))

@@ -43,6 +43,11 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
+/// The first value posted under `name` ("" if none), from [`form_pairs`].
+pub fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
 /// Parse `application/x-www-form-urlencoded` keeping repeated keys (checkbox groups). The one
 /// decoder for handlers that read the raw body (public forms, the CSRF check).
 pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {

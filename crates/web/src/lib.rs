@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod metrics;
 pub mod pages;
 pub mod protection;
+pub mod public_form;
 pub mod routes;
 pub mod sso;
 pub mod state;

@@ -135,9 +135,23 @@ impl Protection {
     }
 }
 
-/// The client's address, as a request extension set by [`rate_limit`].
+/// The client's address, as a request extension set by [`rate_limit`] (which trusts
+/// `X-Forwarded-For` only when configured to). As an extractor it falls back to the peer
+/// address on routes outside that middleware.
 #[derive(Debug, Clone)]
 pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        if let Some(ip) = parts.extensions.get::<ClientIp>() {
+            return Ok(ip.clone());
+        }
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        Ok(ClientIp(peer.unwrap_or_else(|| "unknown".to_owned())))
+    }
+}
 
 pub fn client_ip(state: &AppState, req: &Request) -> String {
     if state.protection.trust_proxy {

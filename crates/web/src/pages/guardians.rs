@@ -14,13 +14,13 @@ use sendero_store::volunteers::{Training, TrainingSubject};
 use sendero_store::{today, StoreError};
 use serde::Deserialize;
 
-use super::volunteers::{
-    anonymous_csrf, field, form_pairs, gate, gate_response, message_page, parse_training, posted_id, signup_organizations, with_csrf_cookie, ClientIp,
-    FluentTexts, TrainingForm,
-};
+use super::volunteers::{parse_training, posted_id, FluentTexts, TrainingForm};
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::forms::{field, form_pairs};
 use crate::forms::{html, see_other};
+use crate::protection::ClientIp;
+use crate::public_form::{anonymous_csrf, gate, gate_response, honeypot_filled, message_page, signup_organizations, with_csrf_cookie, GUARDIAN};
 use crate::templates::{field_error, Layout};
 use crate::AppState;
 
@@ -69,11 +69,11 @@ pub async fn signup(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<Response> {
-    if let Some(g) = gate(&state, &headers, body.len(), &ip, "guardian").await? {
+    if let Some(g) = gate(&state, GUARDIAN, &headers, body.len(), &ip).await? {
         return Ok(gate_response(&ctx, g));
     }
     let pairs = form_pairs(&body);
-    if !field(&pairs, "website").is_empty() {
+    if honeypot_filled(&pairs) {
         return Ok(message_page(&ctx, StatusCode::OK, "guardian-thanks-title", "guardian-thanks"));
     }
     let form = GuardianFormValues {

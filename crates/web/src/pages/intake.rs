@@ -1,12 +1,9 @@
 //! Intake: the candidate queue, eligibility rules with their versions and "what if", and the
 //! public self-referral form.
 
-use std::net::SocketAddr;
-
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
-use axum::http::header::SET_COOKIE;
-use axum::http::StatusCode;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use sendero_domain::eligibility::{FieldKind, Rule, RuleError, SCREENING_FIELDS};
@@ -16,16 +13,13 @@ use sendero_store::intake::{Candidate, CandidateQuery, DecisionRecord, Origin, S
 use sendero_store::{Page, StoreError};
 use serde::Deserialize;
 
-use crate::auth::{set_cookie, Ctx, PRE_CSRF_COOKIE};
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{html, optional_id, see_other, ListParams};
+use crate::forms::{field, form_pairs, html, optional_id, see_other, ListParams};
+use crate::protection::ClientIp;
+use crate::public_form::{anonymous_csrf, gate, gate_response, honeypot_filled, with_csrf_cookie, SELF_REFERRAL};
 use crate::templates::{field_error, Layout};
 use crate::AppState;
-
-/// The public form accepts at most this many bytes (a few short fields).
-pub const SELF_REFERRAL_MAX_BYTES: usize = 8 * 1024;
-/// Submissions allowed per address per hour.
-pub const SELF_REFERRAL_PER_HOUR: i64 = 5;
 
 /// One screening question on a form.
 pub struct ScreeningField {
@@ -49,20 +43,16 @@ fn screening_fields(ctx: &Ctx, values: &[(String, String)], errors: &FieldErrors
         .collect()
 }
 
-fn field_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
 fn input_from(pairs: &[(String, String)]) -> CandidateInput {
     CandidateInput {
-        given_names: field_value(pairs, "given_names").to_owned(),
-        family_names: field_value(pairs, "family_names").to_owned(),
-        language: field_value(pairs, "language").to_owned(),
-        referral_source: field_value(pairs, "referral_source").to_owned(),
-        referral_detail: field_value(pairs, "referral_detail").to_owned(),
-        contact: field_value(pairs, "contact").to_owned(),
-        interested: !field_value(pairs, "interested").is_empty(),
-        consent_contact: !field_value(pairs, "consent_contact").is_empty(),
+        given_names: field(pairs, "given_names").to_owned(),
+        family_names: field(pairs, "family_names").to_owned(),
+        language: field(pairs, "language").to_owned(),
+        referral_source: field(pairs, "referral_source").to_owned(),
+        referral_detail: field(pairs, "referral_detail").to_owned(),
+        contact: field(pairs, "contact").to_owned(),
+        interested: !field(pairs, "interested").is_empty(),
+        consent_contact: !field(pairs, "consent_contact").is_empty(),
         screening: pairs.iter().filter(|(k, _)| SCREENING_FIELDS.iter().any(|(n, _)| n == k)).cloned().collect(),
     }
 }
@@ -116,7 +106,7 @@ pub struct FormPage {
 
 impl FormPage {
     pub fn v(&self, name: &str) -> String {
-        field_value(&self.values, name).to_owned()
+        field(&self.values, name).to_owned()
     }
     pub fn e(&self, name: &str) -> String {
         self.errors.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
@@ -146,11 +136,11 @@ pub async fn new_form(State(state): State<AppState>, Extension(ctx): Extension<C
 pub async fn create(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Form(pairs): Form<Vec<(String, String)>>) -> AppResult<Response> {
     let actor = ctx.actor()?;
     let mut errors = FieldErrors::default();
-    let program = optional_id(field_value(&pairs, "program"))?;
+    let program = optional_id(field(&pairs, "program"))?;
     if program.is_none() {
         errors.push("program", "error-required");
     }
-    let site = optional_id(field_value(&pairs, "site"))?;
+    let site = optional_id(field(&pairs, "site"))?;
     let draft = CandidateDraft::parse(&input_from(&pairs));
     if let Err(e) = &draft {
         errors.0.extend(e.0.clone());
@@ -348,7 +338,7 @@ pub struct SelfReferralPage {
 
 impl SelfReferralPage {
     pub fn v(&self, name: &str) -> String {
-        field_value(&self.values, name).to_owned()
+        field(&self.values, name).to_owned()
     }
     pub fn e(&self, name: &str) -> String {
         self.errors.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
@@ -369,7 +359,7 @@ fn anonymous_layout(ctx: &Ctx, csrf: &str) -> Layout {
 
 pub async fn self_referral_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, Query(p): Query<ProgramParam>) -> AppResult<Response> {
     let program = public_program(&state, &p.program).await?;
-    let csrf = if ctx.csrf.is_empty() { rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect() } else { ctx.csrf.clone() };
+    let csrf = anonymous_csrf(&ctx);
     let page = SelfReferralPage {
         l: anonymous_layout(&ctx, &csrf),
         program_id: program.id,
@@ -379,36 +369,27 @@ pub async fn self_referral_form(State(state): State<AppState>, Extension(ctx): E
         errors: vec![],
         done: false,
     };
-    let mut response = html(&page);
-    if ctx.user.is_none() {
-        if let Ok(v) = set_cookie(PRE_CSRF_COOKIE, &csrf, 3600, state.settings.secure_cookies).parse() {
-            response.headers_mut().append(SET_COOKIE, v);
-        }
-    }
-    Ok(response)
+    let response = html(&page);
+    Ok(if ctx.user.is_none() { with_csrf_cookie(&state, response, &csrf) } else { response })
 }
 
 /// The public form: CSRF (checked by the middleware), a honeypot field that people never see,
 /// a size limit and a per-address hourly allowance.
-pub async fn self_referral(State(state): State<AppState>, Extension(ctx): Extension<Ctx>, req: Request) -> AppResult<Response> {
-    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into());
-    let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, SELF_REFERRAL_MAX_BYTES).await else {
-        return Ok(too_large(&ctx));
-    };
-    let Form(pairs): Form<Vec<(String, String)>> =
-        Form::from_request(Request::from_parts(parts, axum::body::Body::from(bytes)), &()).await.map_err(|_| AppError::BadRequest("error-invalid"))?;
-    if !state.store.public_form_allowed(&peer, "self_referral", SELF_REFERRAL_PER_HOUR).await? {
-        let mut r = (StatusCode::TOO_MANY_REQUESTS, ctx.tr.get("self-referral-error-rate")).into_response();
-        r.headers_mut().insert("retry-after", axum::http::HeaderValue::from_static("3600"));
-        return Ok(r);
+pub async fn self_referral(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> AppResult<Response> {
+    if let Some(g) = gate(&state, SELF_REFERRAL, &headers, body.len(), &ip).await? {
+        return Ok(gate_response(&ctx, g));
     }
-    let program = public_program(&state, field_value(&pairs, "program")).await?;
+    let pairs = form_pairs(&body);
+    let program = public_program(&state, field(&pairs, "program")).await?;
     let mut l = anonymous_layout(&ctx, &ctx.csrf);
     l.title = ctx.tr.get("self-referral-title");
-    // Bots fill every field; people never see this one. Answer as if it worked.
-    if !field_value(&pairs, "website").is_empty() {
-        tracing::info!("self-referral honeypot filled; discarded");
+    if honeypot_filled(&pairs) {
         return Ok(html(&SelfReferralPage { l, program_id: program.id, program: program.name, values: vec![], screening: vec![], errors: vec![], done: true }));
     }
     let mut input = input_from(&pairs);
@@ -428,8 +409,4 @@ pub async fn self_referral(State(state): State<AppState>, Extension(ctx): Extens
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
         }
     }
-}
-
-fn too_large(ctx: &Ctx) -> Response {
-    (StatusCode::PAYLOAD_TOO_LARGE, ctx.tr.get("self-referral-error-too-large")).into_response()
 }

@@ -2,11 +2,7 @@
 //! pages (applications, approval, trainings, the consortium's background-check service and
 //! the "expiring soon" panel).
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
-use axum::http::header::SET_COOKIE;
-use axum::http::request::Parts;
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
@@ -16,94 +12,18 @@ use sendero_domain::care::signup::{VolunteerDraft, VolunteerInput};
 use sendero_domain::care::CheckStatus;
 use sendero_domain::{FieldErrors, Permission};
 use sendero_store::care_notices::{CareTexts, Notice, RideFacts};
-use sendero_store::orgs::Organization;
 use sendero_store::volunteers::{BackgroundCheck, ExpiringItem, Training, TrainingSubject, Volunteer};
 use sendero_store::{today, StoreError};
 use serde::Deserialize;
 
-use crate::auth::{set_cookie, Ctx, PRE_CSRF_COOKIE};
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{html, optional_id, see_other};
+use crate::forms::{field, form_pairs, html, optional_id, see_other};
 use crate::i18n::Tr;
+use crate::protection::ClientIp;
+use crate::public_form::{anonymous_csrf, gate, gate_response, honeypot_filled, message_page, signup_organizations, with_csrf_cookie, VOLUNTEER};
 use crate::templates::{field_error, render, Layout};
 use crate::AppState;
-
-// ---------------------------------------------------------------------------------------------
-// Public forms: CSRF (double-submit cookie), per-address rate limit, size limit, honeypot.
-
-/// Largest public-form body accepted (the global limit is for imports).
-pub const PUBLIC_FORM_MAX_BYTES: usize = 16 * 1024;
-
-/// The client's address as seen by this node (no proxy headers are trusted).
-pub struct ClientIp(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into());
-        Ok(ClientIp(ip))
-    }
-}
-
-/// A CSRF token for an anonymous visitor, set as the double-submit cookie if new.
-pub fn anonymous_csrf(ctx: &Ctx) -> String {
-    if ctx.csrf.is_empty() {
-        rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect()
-    } else {
-        ctx.csrf.clone()
-    }
-}
-
-pub fn with_csrf_cookie(state: &AppState, mut response: Response, csrf: &str) -> Response {
-    if let Ok(v) = set_cookie(PRE_CSRF_COOKIE, csrf, 3600, state.settings.secure_cookies).parse() {
-        response.headers_mut().append(SET_COOKIE, v);
-    }
-    response
-}
-
-/// Why a public submission is turned away before it is read.
-pub enum Gate {
-    TooLarge,
-    TooMany,
-}
-
-/// Size and rate checks shared by the public forms.
-pub async fn gate(state: &AppState, headers: &HeaderMap, body_len: usize, ip: &str, form: &str) -> AppResult<Option<Gate>> {
-    let declared = headers.get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
-    if body_len > PUBLIC_FORM_MAX_BYTES || declared > PUBLIC_FORM_MAX_BYTES {
-        return Ok(Some(Gate::TooLarge));
-    }
-    if !state.store.public_form_allowed(ip, form, sendero_store::volunteers::PUBLIC_FORM_LIMIT_PER_HOUR).await? {
-        return Ok(Some(Gate::TooMany));
-    }
-    Ok(None)
-}
-
-#[derive(askama::Template)]
-#[template(path = "volunteers/message.html")]
-pub struct MessagePage {
-    pub l: Layout,
-    pub heading: String,
-    pub message: String,
-}
-
-pub fn message_page(ctx: &Ctx, status: StatusCode, title_key: &str, message_key: &str) -> Response {
-    let page = MessagePage { l: Layout::page(ctx, title_key), heading: ctx.tr.get(title_key), message: ctx.tr.get(message_key) };
-    (status, html(&page)).into_response()
-}
-
-pub fn gate_response(ctx: &Ctx, g: Gate) -> Response {
-    match g {
-        Gate::TooLarge => message_page(ctx, StatusCode::PAYLOAD_TOO_LARGE, "public-too-large-title", "public-too-large"),
-        Gate::TooMany => message_page(ctx, StatusCode::TOO_MANY_REQUESTS, "public-too-many-title", "public-too-many"),
-    }
-}
-
-/// Organizations a person may sign up with (names only: they are public).
-pub async fn signup_organizations(state: &AppState) -> AppResult<Vec<Organization>> {
-    Ok(state.store.all_organizations().await?)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Message texts for the outbox, in the recipient's language.
@@ -191,12 +111,6 @@ pub async fn signup_form(State(state): State<AppState>, Extension(ctx): Extensio
     Ok(with_csrf_cookie(&state, html(&page), &csrf))
 }
 
-pub use crate::forms::form_pairs;
-
-pub fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
 pub async fn signup(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
@@ -204,12 +118,12 @@ pub async fn signup(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<Response> {
-    if let Some(g) = gate(&state, &headers, body.len(), &ip, "volunteer").await? {
+    if let Some(g) = gate(&state, VOLUNTEER, &headers, body.len(), &ip).await? {
         return Ok(gate_response(&ctx, g));
     }
     let pairs = form_pairs(&body);
     // A filled honeypot is a bot: answer exactly as for a real application, store nothing.
-    if !field(&pairs, "website").is_empty() {
+    if honeypot_filled(&pairs) {
         return Ok(message_page(&ctx, StatusCode::OK, "vol-thanks-title", "vol-thanks"));
     }
     let form = SignupForm {

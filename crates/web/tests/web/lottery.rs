@@ -65,6 +65,7 @@ async fn public_form_resists_abuse(app: TestApp) {
     // Oversized: refused by size, nothing stored.
     let r = send(fields(&[("family_names", "x".repeat(20_000))])).await;
     assert_eq!(r.status().as_u16(), 413);
+    assert!(r.text().await.unwrap().contains("<h1>Too much text</h1>"));
     assert!(public_candidates(&app).await.is_empty());
 
     // A person: stored as a self-referral, decided under the rule in effect, contact encrypted.
@@ -93,6 +94,8 @@ async fn public_form_resists_abuse(app: TestApp) {
     assert_eq!(send(fields(&[])).await.status().as_u16(), 200);
     let limited = send(fields(&[])).await;
     assert_eq!(limited.status().as_u16(), 429);
+    assert_eq!(limited.headers()["retry-after"], "3600");
+    assert!(limited.text().await.unwrap().contains("<h1>Please wait</h1>"), "a page, as on the other public forms");
     assert_eq!(public_candidates(&app).await.len(), 3);
     // An unknown program is a 404 page, not an error.
     let r = app.http.get(format!("{}/self-referral?program=999999", app.base)).send().await.unwrap();

@@ -78,15 +78,15 @@ fn generated(seed: u64, n: usize, prefix: &str) -> Directory {
 }
 
 /// `LOWER(column) LIKE '%pattern%'` (`_` is any one character).
-fn like(haystack: &str, pattern: &str) -> bool {
-    let (h, p): (Vec<char>, Vec<char>) = (haystack.to_lowercase().chars().collect(), pattern.chars().collect());
-    p.len() <= h.len() && (0..=h.len() - p.len()).any(|i| p.iter().enumerate().all(|(j, c)| *c == '_' || *c == h[i + j]))
+/// The text filter: a case-blind literal substring (`_` and `%` are what the user typed).
+fn like(haystack: &str, text: &str) -> bool {
+    haystack.to_lowercase().contains(text)
 }
 
 /// The search, spelled out over the imported index: (hsds id, distance) in the expected order.
 /// Services are in import order, which is also the order of their database ids.
 fn reference(index: &[ServiceIndex], q: &DirectoryQuery) -> Vec<(String, Option<f64>)> {
-    let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| t.to_lowercase().replace('%', ""));
+    let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_lowercase);
     let language = q.language.as_deref().filter(|l| !l.is_empty()).map(|l| l.split('-').next().unwrap().to_ascii_lowercase());
     let mut hits: Vec<(usize, &ServiceIndex, Option<f64>)> = Vec::new();
     for (pos, s) in index.iter().enumerate() {

@@ -30,6 +30,8 @@ pub struct Ctx {
     pub session: Option<String>,
     pub via_token: bool,
     pub tr: Tr,
+    /// The request's path, for marking the current page in the navigation.
+    pub path: String,
 }
 
 impl Ctx {
@@ -67,9 +69,16 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     let session = cookie(headers, SESSION_COOKIE);
     let lang_cookie = cookie(headers, LANG_COOKIE);
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let mut ctx = Ctx { user: None, csrf: cookie(headers, PRE_CSRF_COOKIE).unwrap_or_default(), session: None, via_token: false, tr: Tr::new("en") };
-    // Assets, health and metrics never need the user: skip the session lookup.
     let path = req.uri().path();
+    let mut ctx = Ctx {
+        user: None,
+        csrf: cookie(headers, PRE_CSRF_COOKIE).unwrap_or_default(),
+        session: None,
+        via_token: false,
+        tr: Tr::new("en"),
+        path: path.to_owned(),
+    };
+    // Assets, health and metrics never need the user: skip the session lookup.
     let anonymous = path.starts_with("/static/") || path == "/healthz" || path == "/metrics";
     let (bearer, session) = if anonymous { (None, None) } else { (bearer, session) };
     if let Some(token) = bearer {

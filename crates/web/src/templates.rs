@@ -12,24 +12,63 @@ use sendero_store::Page;
 use crate::auth::Ctx;
 use crate::i18n::{Tr, LANGUAGES};
 
-/// What the navigation needs to know about the user.
+/// The signed-in user's header: who they are and the links their role may follow.
 #[derive(Debug, Clone)]
 pub struct Nav {
     pub name: String,
     pub role: String,
-    pub clients: bool,
-    pub cases: bool,
-    pub caseloads: bool,
-    pub admin: bool,
-    pub import: bool,
-    pub reports: bool,
-    pub dedup: bool,
-    pub intake: bool,
-    pub lottery: bool,
-    pub volunteers: bool,
-    pub networks: bool,
-    pub my_families: bool,
-    pub guardian_search: bool,
+    /// Daily work, then oversight, then data and administration; empty groups are left out.
+    pub groups: Vec<Vec<NavLink>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NavLink {
+    pub href: &'static str,
+    pub label: String,
+    /// This page or one below it (announced as the current page).
+    pub current: bool,
+}
+
+/// (href, label key, permission needed; `None` for every signed-in user), in groups.
+const NAV_GROUPS: [&[(&str, &str, Option<Permission>)]; 3] = [
+    &[
+        ("/", "nav-dashboard", None),
+        ("/clients", "nav-clients", Some(Permission::ReadClients)),
+        ("/cases", "nav-cases", Some(Permission::ReadCases)),
+        ("/calendar", "nav-calendar", Some(Permission::ReadCases)),
+        ("/directory", "nav-directory", Some(Permission::ReadCases)),
+        ("/my/families", "nav-my-families", Some(Permission::ServeFamilies)),
+        ("/networks", "nav-networks", Some(Permission::CareNetworks)),
+        ("/volunteers", "nav-volunteers", Some(Permission::CoordinateVolunteers)),
+        ("/guardian-search", "nav-guardian-search", Some(Permission::SearchGuardians)),
+    ],
+    &[
+        ("/caseloads", "nav-caseloads", Some(Permission::ViewCaseloads)),
+        ("/reports", "nav-reports", Some(Permission::ViewReports)),
+        ("/intake", "nav-intake", Some(Permission::RecordIntake)),
+        ("/lottery", "nav-lottery", Some(Permission::ManageLottery)),
+    ],
+    &[
+        ("/dedup", "nav-dedup", Some(Permission::MergeClients)),
+        ("/import", "nav-import", Some(Permission::ImportExport)),
+        ("/admin", "nav-admin", Some(Permission::Administer)),
+        ("/account", "nav-account", None),
+    ],
+];
+
+fn nav_groups(user: &User, tr: &Tr, path: &str) -> Vec<Vec<NavLink>> {
+    let current = |href: &str| path == href || (href != "/" && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')));
+    NAV_GROUPS
+        .iter()
+        .map(|group| {
+            group
+                .iter()
+                .filter(|(_, _, needs)| needs.is_none_or(|p| user.role.can(p)))
+                .map(|(href, key, _)| NavLink { href, label: tr.get(key), current: current(href) })
+                .collect::<Vec<_>>()
+        })
+        .filter(|g| !g.is_empty())
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -48,19 +87,7 @@ impl Layout {
             nav: user.map(|u| Nav {
                 name: u.display_name.clone(),
                 role: tr.label("role", u.role.as_str()),
-                clients: u.role.can(Permission::ReadClients),
-                cases: u.role.can(Permission::ReadCases),
-                caseloads: u.role.can(Permission::ViewCaseloads),
-                admin: u.role.can(Permission::Administer),
-                import: u.role.can(Permission::ImportExport),
-                reports: u.role.can(Permission::ViewReports),
-                dedup: u.role.can(Permission::MergeClients),
-                intake: u.role.can(Permission::RecordIntake),
-                lottery: u.role.can(Permission::ManageLottery),
-                volunteers: u.role.can(Permission::CoordinateVolunteers),
-                networks: u.role.can(Permission::CareNetworks),
-                my_families: u.role.can(Permission::ServeFamilies),
-                guardian_search: u.role.can(Permission::SearchGuardians),
+                groups: nav_groups(u, &tr, ctx.map_or("", |c| c.path.as_str())),
             }),
             csrf: ctx.map(|c| c.csrf.clone()).unwrap_or_default(),
             title: title.to_owned(),

@@ -208,3 +208,21 @@ async fn writes_are_audited(app: TestApp) {
     assert!(recent.iter().any(|e| e.action == "create" && e.entity == "client" && e.actor_id == Some(app.user_of(Role::CaseManager))));
 }
 app_test!(writes_are_audited);
+
+async fn navigation_follows_the_role_and_marks_the_current_page(app: TestApp) {
+    let nav = |page: &str| page[page.find("<nav").unwrap()..page.find("</nav>").unwrap()].to_owned();
+    let cm = app.session(Role::CaseManager).await;
+    let page = app.get(&cm, &format!("/cases/{}", app.own.case)).await.text().await.unwrap();
+    let links = nav(&page);
+    assert!(links.contains(r#"<a href="/cases" aria-current="page">"#), "a page below /cases marks Cases: {links}");
+    assert_eq!(links.matches("aria-current").count(), 1, "only one current page: {links}");
+    assert!(links.contains(r#"<a href="/">"#) && links.contains(r#"<a href="/account">"#));
+    assert!(!links.contains(r#"href="/admin""#), "a case manager is not offered administration");
+    let admin = app.session(Role::Administrator).await;
+    let links = nav(&app.get(&admin, "/").await.text().await.unwrap());
+    assert!(links.contains(r#"<a href="/" aria-current="page">"#), "{links}");
+    assert!(links.contains(r#"<a href="/admin">"#), "{links}");
+    // Daily work, oversight, then data and administration: three groups for an administrator.
+    assert_eq!(links.matches("<ul>").count(), 3, "{links}");
+}
+app_test!(navigation_follows_the_role_and_marks_the_current_page);

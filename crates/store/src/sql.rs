@@ -22,7 +22,7 @@ impl Dialect {
 }
 
 /// A `LIKE ? ESCAPE '\'` pattern that finds `needle` (lower-cased, trimmed) anywhere: the
-/// user's `%`, `_` and `\\` are literal text, not wildcards.
+/// user's `%`, `_` and `\` are literal text, not wildcards.
 pub fn contains_pattern(needle: &str) -> String {
     let mut out = String::from("%");
     for c in needle.trim().to_lowercase().chars() {
@@ -93,11 +93,6 @@ mod tests {
         assert_eq!(Dialect::from_url("sqlite://a.db").unwrap(), Dialect::Sqlite);
         assert_eq!(Dialect::from_url("postgres://localhost/x").unwrap(), Dialect::Postgres);
     }
-}
-
-#[cfg(test)]
-mod contains_pattern_tests {
-    use super::contains_pattern;
 
     #[test]
     fn wildcards_in_the_needle_are_escaped() {

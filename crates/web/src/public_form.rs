@@ -43,34 +43,19 @@ pub fn with_csrf_cookie(state: &AppState, mut response: Response, csrf: &str) ->
     response
 }
 
-/// Why a public submission is turned away before it is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gate {
-    TooLarge,
-    TooMany,
-}
-
-/// Size and rate checks, before the body is parsed; `Some` is the answer to give instead.
-pub async fn gate(state: &AppState, form: PublicForm, headers: &HeaderMap, body_len: usize, ip: &str) -> AppResult<Option<Gate>> {
+/// Size and rate checks, before the body is parsed: `Some` is the page to answer with instead
+/// (413 for too much text, 429 with `Retry-After` past the hourly allowance).
+pub async fn turn_away(state: &AppState, ctx: &Ctx, form: PublicForm, headers: &HeaderMap, body_len: usize, ip: &str) -> AppResult<Option<Response>> {
     let declared = headers.get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
     if body_len > form.max_bytes || declared > form.max_bytes {
-        return Ok(Some(Gate::TooLarge));
+        return Ok(Some(message_page(ctx, StatusCode::PAYLOAD_TOO_LARGE, "public-too-large-title", "public-too-large")));
     }
     if !state.store.public_form_allowed(ip, form.name, form.per_hour).await? {
-        return Ok(Some(Gate::TooMany));
+        let mut r = message_page(ctx, StatusCode::TOO_MANY_REQUESTS, "public-too-many-title", "public-too-many");
+        r.headers_mut().insert(axum::http::header::RETRY_AFTER, HeaderValue::from_static("3600"));
+        return Ok(Some(r));
     }
     Ok(None)
-}
-
-pub fn gate_response(ctx: &Ctx, g: Gate) -> Response {
-    match g {
-        Gate::TooLarge => message_page(ctx, StatusCode::PAYLOAD_TOO_LARGE, "public-too-large-title", "public-too-large"),
-        Gate::TooMany => {
-            let mut r = message_page(ctx, StatusCode::TOO_MANY_REQUESTS, "public-too-many-title", "public-too-many");
-            r.headers_mut().insert(axum::http::header::RETRY_AFTER, HeaderValue::from_static("3600"));
-            r
-        }
-    }
 }
 
 /// Bots fill every field; people never see this one. The caller answers as if it worked.

@@ -17,10 +17,9 @@ use serde::Deserialize;
 use super::volunteers::{parse_training, posted_id, FluentTexts, TrainingForm};
 use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{field, form_pairs};
-use crate::forms::{html, see_other};
+use crate::forms::{field, form_pairs, html, see_other};
 use crate::protection::ClientIp;
-use crate::public_form::{anonymous_csrf, gate, gate_response, honeypot_filled, message_page, signup_organizations, with_csrf_cookie, GUARDIAN};
+use crate::public_form::{anonymous_csrf, honeypot_filled, message_page, signup_organizations, turn_away, with_csrf_cookie, GUARDIAN};
 use crate::templates::{field_error, Layout};
 use crate::AppState;
 
@@ -69,8 +68,8 @@ pub async fn signup(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<Response> {
-    if let Some(g) = gate(&state, GUARDIAN, &headers, body.len(), &ip).await? {
-        return Ok(gate_response(&ctx, g));
+    if let Some(refused) = turn_away(&state, &ctx, GUARDIAN, &headers, body.len(), &ip).await? {
+        return Ok(refused);
     }
     let pairs = form_pairs(&body);
     if honeypot_filled(&pairs) {

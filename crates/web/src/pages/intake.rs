@@ -17,7 +17,7 @@ use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{field, form_pairs, html, optional_id, see_other, ListParams};
 use crate::protection::ClientIp;
-use crate::public_form::{anonymous_csrf, gate, gate_response, honeypot_filled, with_csrf_cookie, SELF_REFERRAL};
+use crate::public_form::{anonymous_csrf, honeypot_filled, turn_away, with_csrf_cookie, SELF_REFERRAL};
 use crate::templates::{field_error, Layout};
 use crate::AppState;
 
@@ -382,8 +382,8 @@ pub async fn self_referral(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<Response> {
-    if let Some(g) = gate(&state, SELF_REFERRAL, &headers, body.len(), &ip).await? {
-        return Ok(gate_response(&ctx, g));
+    if let Some(refused) = turn_away(&state, &ctx, SELF_REFERRAL, &headers, body.len(), &ip).await? {
+        return Ok(refused);
     }
     let pairs = form_pairs(&body);
     let program = public_program(&state, field(&pairs, "program")).await?;

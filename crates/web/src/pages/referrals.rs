@@ -132,7 +132,6 @@ impl BillingPage {
     }
 }
 
-/// Header and rows of a bill, shared by CSV and XLSX.
 /// The bill as a downloadable table: one line per category, the total, then flagged services.
 fn bill_table(ctx: &Ctx, report: &BillingReport, program: &str) -> Table {
     let headers =

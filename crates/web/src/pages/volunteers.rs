@@ -21,7 +21,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{field, form_pairs, html, optional_id, see_other};
 use crate::i18n::Tr;
 use crate::protection::ClientIp;
-use crate::public_form::{anonymous_csrf, gate, gate_response, honeypot_filled, message_page, signup_organizations, with_csrf_cookie, VOLUNTEER};
+use crate::public_form::{anonymous_csrf, honeypot_filled, message_page, signup_organizations, turn_away, with_csrf_cookie, VOLUNTEER};
 use crate::templates::{field_error, render, Layout};
 use crate::AppState;
 
@@ -118,8 +118,8 @@ pub async fn signup(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<Response> {
-    if let Some(g) = gate(&state, VOLUNTEER, &headers, body.len(), &ip).await? {
-        return Ok(gate_response(&ctx, g));
+    if let Some(refused) = turn_away(&state, &ctx, VOLUNTEER, &headers, body.len(), &ip).await? {
+        return Ok(refused);
     }
     let pairs = form_pairs(&body);
     // A filled honeypot is a bot: answer exactly as for a real application, store nothing.

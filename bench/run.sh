@@ -165,7 +165,7 @@ run_backend() {
   curl -fs -o /dev/null "$base/healthz" || die "server not healthy after 60 s"
   M[rss_idle_kb]=$(proc_kb "$SERVER_PID" VmRSS)
 
-  local cookie; cookie=$(python3 "$BENCH/login.py" "$base" "bench+$org@sendero.test" "sendero-demo")
+  local cookie; cookie=$(python3 "$BENCH/login.py" "$base" "bench+$org@sendero.test" "sendero-demo" "$TMP/totp.secret") || die "sign-in failed"
   local H="Cookie: $cookie"
 
   # Endpoint table: name|mode|sample path for the pre-check|send the session cookie (1/0).

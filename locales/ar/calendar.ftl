@@ -136,13 +136,13 @@ task-kind-eoir33 = EOIR-33 (المحكمة)
 task-kind-ar11 = AR-11 (USCIS)
 task-kind-ice-address = تحديث العنوان لدى ICE
 task-kind-reminder-call = مكالمة تذكير
-reminder-sms = تذكير: { $what } يوم { $when } في { $place }. عندك سؤال أو مشكلة في الوصول؟ اتصل على { $crisis }.
-reminder-email-subject = تذكير: { $what } يوم { $when }
+reminder-sms = تذكير: { $what }، { $when }. المكان: { $place }. عندك سؤال أو مشكلة في الوصول؟ اتصل على { $crisis }.
+reminder-email-subject = تذكير: { $what }، { $when }
 reminder-email-body = مرحبًا { $name }،
 
-    هذا تذكير بموعدك: { $what } يوم { $when } في { $place }.
+    هذا تذكير بموعدك: { $what }، { $when }. المكان: { $place }.
 
     الحضور مهم جدًا. إذا لم تستطع الحضور، أو إذا غيّرت مكان سكنك، اتصل بنا فورًا: { $crisis }.
-reminder-staff-subject = { $name }: { $what } يوم { $when }
-reminder-staff-body = لدى { $name } موعد: { $what } يوم { $when } في { $place }. تأكّد أن المستفيد يعرف، ورتّب المواصلات إذا لزم الأمر.
-reminder-call-task = اتصل بـ { $name }: { $what } يوم { $when }
+reminder-staff-subject = { $name }: { $what }، { $when }
+reminder-staff-body = لدى { $name } موعد: { $what }، { $when }. المكان: { $place }. تأكّد أن المستفيد يعرف، ورتّب المواصلات إذا لزم الأمر.
+reminder-call-task = اتصل بـ { $name }: { $what }، { $when }

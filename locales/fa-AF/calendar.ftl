@@ -133,13 +133,13 @@ task-kind-eoir33 = EOIR-33 (محکمه)
 task-kind-ar11 = AR-11 (USCIS)
 task-kind-ice-address = تازه کردن آدرس نزد ICE
 task-kind-reminder-call = تماس یادآوری
-reminder-sms = یادآوری: { $what } در { $when } در { $place }. سوال دارید یا برای رسیدن مشکل دارید؟ به { $crisis } زنگ بزنید.
-reminder-email-subject = یادآوری: { $what } در { $when }
+reminder-sms = یادآوری: { $what }، { $when }. جای: { $place }. سوال دارید یا برای رسیدن مشکل دارید؟ به { $crisis } زنگ بزنید.
+reminder-email-subject = یادآوری: { $what }، { $when }
 reminder-email-body = سلام { $name }،
 
-    این یادآوری { $what } شما در { $when } در { $place } است.
+    این یادآوری وقت شما است: { $what }، { $when }. جای: { $place }.
 
     رفتن بسیار مهم است. اگر نمی‌توانید بروید، یا اگر جای زندگی خود را تغییر داده‌اید، فوراً به ما زنگ بزنید: { $crisis }.
-reminder-staff-subject = { $name }: { $what } در { $when }
-reminder-staff-body = { $name } در { $when } در { $place } { $what } دارد. مطمئن شوید که مراجع می‌داند، و اگر لازم است ترانسپورت را تنظیم کنید.
-reminder-call-task = به { $name } زنگ بزنید: { $what } در { $when }
+reminder-staff-subject = { $name }: { $what }، { $when }
+reminder-staff-body = { $name } این وقت را دارد: { $what }، { $when }. جای: { $place }. مطمئن شوید که مراجع می‌داند، و اگر لازم است ترانسپورت را تنظیم کنید.
+reminder-call-task = به { $name } زنگ بزنید: { $what }، { $when }

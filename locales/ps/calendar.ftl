@@ -133,13 +133,13 @@ task-kind-eoir33 = EOIR-33 (محکمه)
 task-kind-ar11 = AR-11 (USCIS)
 task-kind-ice-address = په ICE کې د پتې تازه کول
 task-kind-reminder-call = د یادونې زنګ
-reminder-sms = یادونه: { $what } په { $when } کې په { $place } کې. پوښتنه لرئ یا د رسېدو ستونزه؟ { $crisis } ته زنګ ووهئ.
-reminder-email-subject = یادونه: { $what } په { $when } کې
+reminder-sms = یادونه: { $what }، { $when }. ځای: { $place }. پوښتنه لرئ یا د رسېدو ستونزه؟ { $crisis } ته زنګ ووهئ.
+reminder-email-subject = یادونه: { $what }، { $when }
 reminder-email-body = سلام { $name }،
 
-    دا ستاسو د { $what } یادونه ده چې په { $when } کې په { $place } کې ده.
+    دا ستاسو د ملاقات یادونه ده: { $what }، { $when }. ځای: { $place }.
 
     تلل ډېر مهم دي. که تلای نشئ، یا که مو استوګنځی بدل کړی، سمدلاسه موږ ته زنګ ووهئ: { $crisis }.
-reminder-staff-subject = { $name }: { $what } په { $when } کې
-reminder-staff-body = { $name } په { $when } کې په { $place } کې { $what } لري. ډاډ ترلاسه کړئ چې مراجع خبر دی، او که اړتیا وي ټرانسپورټ برابر کړئ.
-reminder-call-task = { $name } ته زنګ ووهئ: { $what } په { $when } کې
+reminder-staff-subject = { $name }: { $what }، { $when }
+reminder-staff-body = { $name } دا ملاقات لري: { $what }، { $when }. ځای: { $place }. ډاډ ترلاسه کړئ چې مراجع خبر دی، او که اړتیا وي ټرانسپورټ برابر کړئ.
+reminder-call-task = { $name } ته زنګ ووهئ: { $what }، { $when }

@@ -73,7 +73,7 @@ vol-expiring-title = تحققات وتدريبات توشك على الانته�
 vol-expiring-none = لا شيء ينتهي خلال الأيام الثلاثين القادمة.
 vol-expiring-what = ماذا
 vol-expiring-check = التحقق من السجل
-vol-expires-on = ينتهي في
+vol-expires-on = تاريخ الانتهاء
 vol-approve = قبول
 vol-approved-link = تم القبول. رسالة ترحيب فيها هذا الرابط لمرة واحدة في قائمة الإرسال؛ إذا لم تصل، أعطِ المتطوع هذا الرابط (يظهر الآن فقط):
 

@@ -32,14 +32,14 @@ program = پروګرام
 site = ځای
 phase = پړاو
 relationship = د کورنۍ له مشر سره اړیکه
-sort-by = ترتیب د
+sort-by = ترتیب
 sort-name = نوم
 sort-newest = تر ټولو نوي
 sort-updated = وروستي بدلون شوي
 sort-opened = وروستي پرانیستل شوي
 sort-client = د مراجع نوم
 pager-label = پاڼې
-pager-status = پاڼه { $page } له { $pages } (ټول { $total })
+pager-status = پاڼه { $page } له { $pages } څخه (ټول { $total })
 pager-previous = مخکنۍ پاڼه
 pager-next = بله پاڼه
 

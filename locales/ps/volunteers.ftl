@@ -73,7 +73,7 @@ vol-expiring-title = کتنې او روزنې چې پای ته رسېږي
 vol-expiring-none = په راتلونکو 30 ورځو کې هېڅ شی پای ته نه رسېږي.
 vol-expiring-what = څه
 vol-expiring-check = د شالید کتنه
-vol-expires-on = پای ته رسېږي
+vol-expires-on = د پای نېټه
 vol-approve = منل
 vol-approved-link = ومنل شو. د ښه راغلاست یو ایمیل د دې یو ځلي لینک سره د لېږلو په نوبت کې دی؛ که ونه رسېد، دا لینک رضاکار ته ورکړئ (یوازې اوس ښودل کېږي):
 
@@ -151,7 +151,7 @@ ride-transit-hint = د بېلګې په توګه د بس کرښه او وختون
 ride-status = حالت
 ride-volunteer = رضاکار
 ride-miles = میلونه
-ride-offered-to = وړاندیز شوی ته
+ride-offered-to = چا ته وړاندیز شوی
 ride-no-match = هېڅ تایید شوی رضاکار وزګار او کافي نږدې نه دی. د عامه ټرانسپورټ بدیل په پام کې ونیسئ یا له کارکوونکو وپوښتئ.
 ride-distance = له کور څخه میلونه
 ride-speaks = د کورنۍ په ژبه خبرې کوي

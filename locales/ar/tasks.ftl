@@ -1,0 +1,21 @@
+# Sendero — Arabic (ar)
+tasks-title = المهام
+tasks-mine = مهامي
+tasks-none = لا توجد مهام مفتوحة.
+task-title = المهمة
+task-due = موعد الاستحقاق
+task-assignee = مسندة إلى
+task-overdue = متأخرة
+task-mark-done = تعليم كمنجزة
+task-add = إضافة مهمة
+task-error-title = اذكر ما يجب عمله.
+task-error-title-long = اجعل المهمة أقل من 300 حرف.
+task-error-date = أدخل موعد الاستحقاق بصيغة تاريخ (YYYY-MM-DD).
+task-kind-general = مهمة
+task-status-open = مفتوحة
+task-status-done = منجزة
+task-status-cancelled = ملغاة
+task-needs-title = المهمة تحتاج إلى عنوان.
+task-bad-status = يمكن تعليم المهمة فقط كمنجزة أو ملغاة.
+message-needs-recipient = الرسالة تحتاج إلى مستلم ونص.
+message-bad-channel = تُرسل الرسائل بالبريد الإلكتروني أو SMS.

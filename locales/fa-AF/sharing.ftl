@@ -1,0 +1,85 @@
+# Sendero — Dari (fa-AF)
+when = زمان
+organization = مؤسسه
+consents-title = رضایت برای شریک ساختن
+consents-none = هیچ رضایتی ثبت نشده است. هیچ چیز از این ریکارد با مؤسسات دیگر شریک نمی‌شود.
+consent-title = رضایت
+consent-record = ثبت رضایت
+consent-recipient = شریک شده با
+consent-to-consortium = همهٔ مؤسسات ائتلاف
+consent-purpose = هدف
+consent-scopes = چه چیزی شریک می‌شود
+consent-scopes-hint = نام و زبان‌ها همیشه با رضایت شریک می‌شوند. یادداشت‌های پرونده هرگز شریک نمی‌شوند.
+consent-period = نافذ
+consent-starts = از
+consent-ends = تا
+consent-method = مراجع چطور رضایت داد
+consent-witness = شاهد (برای رضایت شفاهی ضروری است)
+consent-language = زبانی که رضایت به آن توضیح داده شد
+consent-revoke = لغو
+consent-reads = چه کسانی با این رضایت خواندند
+consent-reads-none = هیچ کس ریکارد را با این رضایت نخوانده است.
+consent-reader = خواننده
+consent-scope-contacts = معلومات تماس
+consent-scope-case = برنامه و مسئول پرونده
+consent-scope-hearings = جلسه‌های محکمه و وقت‌های ملاقات
+consent-scope-service-plan = پلان خدمات
+consent-scope-services = خدمات دریافت‌شده
+consent-scope-assessments = نمره‌های ارزیابی
+consent-method-signed = امضا شده
+consent-method-verbal = شفاهی، با حضور شاهد
+consent-state-active = نافذ
+consent-state-scheduled = هنوز نافذ نیست
+consent-state-expired = منقضی شده
+consent-state-revoked = لغو شده
+consent-error-self = مؤسسهٔ دیگری انتخاب کنید: مؤسسهٔ خود شما رضایت لازم ندارد.
+consent-error-scopes = حد اقل یک بخش ریکارد را برای شریک ساختن انتخاب کنید.
+consent-error-order = تاریخ ختم باید بعد از تاریخ شروع باشد.
+consent-error-too-long = رضایت حد اکثر یک سال دوام دارد؛ برای تمدید، رضایت جدید ثبت کنید.
+consent-error-past = این دوره از قبل ختم شده است.
+consent-error-witness = رضایت شفاهی نام یک شاهد را لازم دارد.
+consent-error-recipient = رضایت فقط به یک مؤسسهٔ ائتلاف شما داده می‌شود.
+consent-error-no-consortium = مؤسسهٔ شما عضو هیچ ائتلافی نیست، پس کسی برای شریک ساختن نیست.
+consent-error-revoked = این رضایت از قبل لغو شده است.
+shared-title = با ما شریک شده
+shared-intro = ریکاردهایی که مؤسسات دیگر ائتلاف با رضایت مراجع با مؤسسهٔ شما شریک می‌کنند. شما دقیقاً همان چیزی را می‌بینید که مراجع به آن رضایت داد، تا وقتی رضایت ختم یا لغو شود. هر بازدید ثبت می‌شود.
+shared-none = فعلاً هیچ ریکاردی با مؤسسهٔ شما شریک نشده است.
+shared-from = از
+shared-until = تا
+shared-notice = { $holder } این را با رضایت مراجع تا { $until } شریک کرده است. این بازدید ثبت می‌شود.
+shared-count = { $n ->
+    [one] یک ریکارد با ما شریک شده
+   *[other] { $n } ریکارد با ما شریک شده
+}
+transfers-waiting = { $n ->
+    [one] یک انتقال منتظر جواب
+   *[other] { $n } انتقال منتظر جواب
+}
+sharing-panel = میان مؤسسات
+transfers-title = انتقال‌های رسیده
+transfers-none = هیچ انتقالی منتظر مؤسسهٔ شما نیست.
+transfer-title = انتقال
+transfer-section = انتقال به مؤسسهٔ دیگر
+transfer-propose = پیشنهاد انتقال
+transfer-to = مؤسسهٔ گیرنده
+transfer-summary = خلاصهٔ تحویل
+transfer-summary-hint = آنچه تیم گیرنده باید بداند: وضعیت، نیازهای باقی‌مانده، تاریخ‌های پیش رو، و آنچه وعده داده شده است.
+transfer-keep-access = مراجع موافق است که ما اجازهٔ خواندن آنچه ثبت کرده‌ایم را نگه داریم
+transfer-answer = جواب
+transfer-accept = پذیرفتن و باز کردن پرونده
+transfer-decline = رد کردن
+transfer-decline-reason = دلیل رد کردن
+transfer-back-to-case = برگشت به پرونده
+transfer-open-new-case = باز کردن پروندهٔ جدید
+transfer-status-proposed = منتظر جواب
+transfer-status-accepted = پذیرفته شده
+transfer-status-declined = رد شده
+transfer-error-recipient = یک مؤسسه از ائتلاف خود انتخاب کنید.
+transfer-error-pending = یک انتقال این پرونده از قبل منتظر جواب است.
+transfer-error-answered = به این انتقال از قبل جواب داده شده است.
+transferred-title = ریکارد منتقل شد
+transferred-body = این مراجع در { $on } به { $to } منتقل شد. مؤسسهٔ شما دسترسی به این ریکارد را نگه نداشت.
+closure-transferred = به مؤسسهٔ دیگر منتقل شد
+export-section-events = جلسه‌های محکمه، حاضری‌ها و وقت‌های ملاقات
+export-section-consents = رضایت برای شریک ساختن
+export-section-transfers = انتقال‌ها به مؤسسات دیگر

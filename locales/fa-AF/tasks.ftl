@@ -1,0 +1,21 @@
+# Sendero — Dari (fa-AF)
+tasks-title = وظایف
+tasks-mine = وظایف من
+tasks-none = هیچ وظیفهٔ باز نیست.
+task-title = وظیفه
+task-due = مهلت
+task-assignee = سپرده شده به
+task-overdue = از مهلت گذشته
+task-mark-done = نشانی به حیث انجام‌شده
+task-add = افزودن وظیفه
+task-error-title = بنویسید چه کاری باید انجام شود.
+task-error-title-long = وظیفه را کمتر از 300 حرف نگه دارید.
+task-error-date = مهلت را به شکل تاریخ وارد کنید (YYYY-MM-DD).
+task-kind-general = وظیفه
+task-status-open = باز
+task-status-done = انجام شده
+task-status-cancelled = لغو شده
+task-needs-title = وظیفه یک عنوان لازم دارد.
+task-bad-status = وظیفه فقط به حیث انجام‌شده یا لغوشده نشانی می‌شود.
+message-needs-recipient = پیام یک گیرنده و یک متن لازم دارد.
+message-bad-channel = پیام‌ها با ایمیل یا SMS فرستاده می‌شوند.

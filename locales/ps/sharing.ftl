@@ -1,0 +1,85 @@
+# Sendero — Pashto (ps)
+when = کله
+organization = موسسه
+consents-title = د شریکولو رضایتونه
+consents-none = هېڅ رضایت ثبت شوی نه دی. د دې ریکارډ هېڅ شی له نورو موسسو سره نه شریکېږي.
+consent-title = رضایت
+consent-record = رضایت ثبت کړئ
+consent-recipient = شریک شوی له
+consent-to-consortium = د ائتلاف ټولې موسسې
+consent-purpose = موخه
+consent-scopes = څه شریکېږي
+consent-scopes-hint = نوم او ژبې تل له رضایت سره شریکېږي. د دوسیې یادښتونه هېڅکله نه شریکېږي.
+consent-period = نافذ
+consent-starts = له
+consent-ends = تر
+consent-method = مراجع څنګه رضایت ورکړ
+consent-witness = شاهد (د شفاهي رضایت لپاره اړین دی)
+consent-language = هغه ژبه چې رضایت پرې تشریح شو
+consent-revoke = لغوه کول
+consent-reads = چا د دې رضایت له مخې ولوستل
+consent-reads-none = هېچا د دې رضایت له مخې ریکارډ نه دی لوستلی.
+consent-reader = لوستونکی
+consent-scope-contacts = د اړیکې معلومات
+consent-scope-case = پروګرام او د دوسیې مسؤل
+consent-scope-hearings = اورېدنې او ملاقاتونه
+consent-scope-service-plan = د خدمتونو پلان
+consent-scope-services = ترلاسه شوي خدمتونه
+consent-scope-assessments = د ارزونې نمرې
+consent-method-signed = لاسلیک شوی
+consent-method-verbal = شفاهي، د شاهد په شتون
+consent-state-active = نافذ
+consent-state-scheduled = لا نافذ نه دی
+consent-state-expired = وخت یې تېر شوی
+consent-state-revoked = لغوه شوی
+consent-error-self = بله موسسه وټاکئ: ستاسو خپله موسسه رضایت ته اړتیا نه لري.
+consent-error-scopes = د شریکولو لپاره د ریکارډ لږ تر لږه یوه برخه وټاکئ.
+consent-error-order = د پای نېټه باید د پیل له نېټې وروسته وي.
+consent-error-too-long = رضایت تر ډېره یو کال دوام کوي؛ د نوي کولو لپاره نوی رضایت ثبت کړئ.
+consent-error-past = دا موده لا دمخه پای ته رسېدلې ده.
+consent-error-witness = شفاهي رضایت د یو شاهد نوم ته اړتیا لري.
+consent-error-recipient = رضایت یوازې ستاسو د ائتلاف یوې موسسې ته ورکول کېدای شي.
+consent-error-no-consortium = ستاسو موسسه د هېڅ ائتلاف برخه نه ده، نو هېڅوک نشته چې ورسره شریک شي.
+consent-error-revoked = دا رضایت لا دمخه لغوه شوی دی.
+shared-title = له موږ سره شریک شوي
+shared-intro = هغه ریکارډونه چې د ائتلاف نورې موسسې یې د مراجع په رضایت ستاسو له موسسې سره شریکوي. تاسو هماغه څه وینئ چې مراجع ورسره موافقه کړې، تر هغو چې رضایت پای ته ورسېږي یا لغوه شي. هره کتنه ثبتېږي.
+shared-none = اوس مهال هېڅ ریکارډ ستاسو له موسسې سره شریک شوی نه دی.
+shared-from = له
+shared-until = تر
+shared-notice = { $holder } دا د مراجع په رضایت تر { $until } پورې شریک کړی. دا کتنه ثبتېږي.
+shared-count = { $n ->
+    [one] یو ریکارډ له موږ سره شریک شوی
+   *[other] { $n } ریکارډونه له موږ سره شریک شوي
+}
+transfers-waiting = { $n ->
+    [one] یو لېږد د ځواب په تمه
+   *[other] { $n } لېږدونه د ځواب په تمه
+}
+sharing-panel = د موسسو ترمنځ
+transfers-title = راغلي لېږدونه
+transfers-none = هېڅ لېږد ستاسو د موسسې په تمه نه دی.
+transfer-title = لېږد
+transfer-section = بلې موسسې ته لېږد
+transfer-propose = د لېږد وړاندیز وکړئ
+transfer-to = ترلاسه کوونکې موسسه
+transfer-summary = د سپارلو لنډیز
+transfer-summary-hint = هغه څه چې ترلاسه کوونکې ډله باید پرې پوه شي: حالت، پاتې اړتیاوې، راتلونکې نېټې، او هغه څه چې ژمنه یې شوې.
+transfer-keep-access = مراجع موافق دی چې موږ د هغه څه د لوستلو لاسرسی وساتو چې موږ ثبت کړي
+transfer-answer = ځواب
+transfer-accept = ومنئ او دوسیه پرانیزئ
+transfer-decline = رد کړئ
+transfer-decline-reason = د ردولو لامل
+transfer-back-to-case = دوسیې ته بېرته
+transfer-open-new-case = نوې دوسیه پرانیزئ
+transfer-status-proposed = د ځواب په تمه
+transfer-status-accepted = منل شوی
+transfer-status-declined = رد شوی
+transfer-error-recipient = د خپل ائتلاف یوه موسسه وټاکئ.
+transfer-error-pending = د دې دوسیې یو لېږد لا دمخه د ځواب په تمه دی.
+transfer-error-answered = دې لېږد ته لا دمخه ځواب ورکړل شوی.
+transferred-title = ریکارډ ولېږدول شو
+transferred-body = دا مراجع په { $on } کې { $to } ته ولېږدول شو. ستاسو موسسې ریکارډ ته لاسرسی ونه ساته.
+closure-transferred = بلې موسسې ته ولېږدول شو
+export-section-events = اورېدنې، حاضرۍ او ملاقاتونه
+export-section-consents = د شریکولو رضایتونه
+export-section-transfers = نورو موسسو ته لېږدونه

@@ -1,0 +1,21 @@
+# Sendero — Pashto (ps)
+tasks-title = دندې
+tasks-mine = زما دندې
+tasks-none = هېڅ پرانیستې دنده نشته.
+task-title = دنده
+task-due = وروستۍ نېټه
+task-assignee = چا ته سپارل شوې
+task-overdue = وخت یې تېر شوی
+task-mark-done = د ترسره شوې په توګه نښه کړئ
+task-add = دنده زیاته کړئ
+task-error-title = ولیکئ چې څه باید وشي.
+task-error-title-long = دنده له 300 تورو لنډه وساتئ.
+task-error-date = وروستۍ نېټه د نېټې په بڼه ولیکئ (YYYY-MM-DD).
+task-kind-general = دنده
+task-status-open = پرانیستې
+task-status-done = ترسره شوې
+task-status-cancelled = لغوه شوې
+task-needs-title = دنده سرلیک ته اړتیا لري.
+task-bad-status = دنده یوازې د ترسره شوې یا لغوه شوې په توګه نښه کېدای شي.
+message-needs-recipient = پیغام ترلاسه کوونکي او متن ته اړتیا لري.
+message-bad-channel = پیغامونه د ایمیل یا SMS له لارې ځي.
